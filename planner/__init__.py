@@ -1,0 +1,1 @@
+"""Skill Planner: job-rejection feedback in, dated learning roadmap out."""
