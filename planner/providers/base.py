@@ -2,20 +2,45 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+import os
+import re
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
+from planner.providers.config import ProviderConfig, Setting
 from planner.providers.errors import ProviderError
 from planner.providers.model import Resource, ResourceKind, SkillQuery
+from planner.providers.ratelimit import RateLimit
+
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
+
+
+class Results(list[Resource]):
+    """A provider's answer: a plain list of resources that also counts the items it dropped.
+
+    Attributes:
+        dropped: upstream items skipped because they could not be parsed or failed validation.
+    """
+
+    def __init__(self, items: list[Resource] | None = None, dropped: int = 0) -> None:
+        super().__init__(items or [])
+        self.dropped = dropped
 
 
 class Provider:
     """A source of resources. Subclass, set the class attributes, override :meth:`search`.
 
     Attributes:
-        name: unique, lowercase, used in settings and URLs.
+        name: unique, lowercase ``[a-z][a-z0-9_]``, used in settings, env vars and URLs.
         version: the plugin's own version string.
         kinds: the resource kinds this provider can return.
-        terms_url: where its data's terms or attribution live.
+        terms_url: where its data's terms or attribution live (http/https).
+        description: one line for ``planner providers list`` and the providers page.
+        settings: the config schema; values come from ``PLANNER_<NAME>_<SETTING>`` env vars.
+        rate_limit: the most calls the upstream allows, shared by all workers (None = unlimited).
+
+    Args:
+        env: where settings are read from (default ``os.environ``); tests pass a dict.
     """
 
     name: ClassVar[str] = ""
@@ -23,9 +48,32 @@ class Provider:
     kinds: ClassVar[frozenset[ResourceKind]] = frozenset()
     terms_url: ClassVar[str] = ""
     description: ClassVar[str] = ""
+    settings: ClassVar[tuple[Setting, ...]] = ()
+    rate_limit: ClassVar[RateLimit | None] = None
+
+    def __init__(self, env: Mapping[str, str] | None = None) -> None:
+        self._env: Mapping[str, str] | None = env
+
+    @property
+    def config(self) -> ProviderConfig:
+        """This instance's resolved settings (read once, secrets masked in ``repr``)."""
+        cfg: ProviderConfig | None = self.__dict__.get("_config")
+        if cfg is None:
+            env = self.__dict__.get("_env")
+            cfg = ProviderConfig(self.name, self.all_settings(), os.environ if env is None else env)
+            self.__dict__["_config"] = cfg
+        return cfg
+
+    @classmethod
+    def all_settings(cls) -> tuple[Setting, ...]:
+        """The declared settings plus any the base class adds (HttpProvider adds base_url ...)."""
+        return cls.settings
 
     def configured(self) -> tuple[bool, str]:
         """Return (ready, reason) — False with a reason when required settings are missing."""
+        missing = self.config.missing()
+        if missing:
+            return False, "missing setting(s): " + ", ".join(missing)
         return True, ""
 
     def search(self, query: SkillQuery) -> list[Resource]:
@@ -35,6 +83,51 @@ class Provider:
             query: the skill goal and the person's limits.
 
         Returns:
-            At most ``query.limit`` resources, best first.
+            At most ``query.limit`` resources, best first. An empty list when nothing matches.
+
+        Raises:
+            RetriableProviderError: a transient failure (timeout, 5xx, 429).
+            FatalProviderError: anything retrying will not fix (auth, bad request, bad payload).
         """
         raise ProviderError(f"{self.name} does not implement search()")
+
+    @classmethod
+    def problems(cls) -> list[str]:
+        """What is wrong with this class's declaration (empty when it is fine)."""
+        out: list[str] = []
+        if not isinstance(cls.name, str) or not NAME_PATTERN.match(cls.name):
+            out.append(f"name {cls.name!r} must match {NAME_PATTERN.pattern}")
+        if not isinstance(cls.version, str) or not cls.version.strip():
+            out.append("version must be a non-empty string")
+        kinds = cls.kinds
+        if not kinds or not all(isinstance(k, ResourceKind) for k in kinds):
+            out.append("kinds must be a non-empty set of ResourceKind")
+        if not isinstance(cls.terms_url, str) or not cls.terms_url.startswith(
+            ("https://", "http://")
+        ):
+            out.append("terms_url must be an http(s) URL")
+        if cls.rate_limit is not None and not isinstance(cls.rate_limit, RateLimit):
+            out.append("rate_limit must be a RateLimit or None")
+        names = [s.name for s in cls.all_settings()]
+        if len(names) != len(set(names)):
+            out.append("setting names must be unique")
+        for s in cls.all_settings():
+            out.extend(s.problems())
+        if cls.search is Provider.search:
+            out.append("search() is not implemented")
+        return out
+
+    def describe(self) -> dict[str, Any]:
+        """JSON-able manifest: what the providers page and ``planner providers list`` show."""
+        ok, reason = self.configured()
+        return {
+            "name": self.name,
+            "version": self.version,
+            "description": self.description,
+            "kinds": sorted(k.value for k in self.kinds),
+            "terms_url": self.terms_url,
+            "rate_limit": str(self.rate_limit) if self.rate_limit else None,
+            "settings": self.config.describe(),
+            "configured": ok,
+            "reason": reason,
+        }

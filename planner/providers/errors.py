@@ -23,3 +23,15 @@ class FatalProviderError(ProviderError):
 
 class NotConfiguredError(FatalProviderError):
     """Required settings (e.g. an API key) are missing."""
+
+
+class ProviderTimeoutError(RetriableProviderError):
+    """The provider did not answer in time (connect/read timeout or the overall search bound)."""
+
+
+class RateLimitedError(RetriableProviderError):
+    """The shared or the upstream rate limit is exhausted; retry after ``retry_after``."""
+
+
+class MalformedPayloadError(FatalProviderError):
+    """The upstream answered with something that is not the documented shape."""

@@ -114,7 +114,18 @@ class Resource:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe dict (dates as ISO strings)."""
-        return _jsonable(asdict(self))
+        out: dict[str, Any] = _jsonable(asdict(self))
+        return out
+
+    def validate(self, provider: str | None = None) -> Resource:
+        """Check this resource against the contract (see ``validate_resource``).
+
+        Raises:
+            ResourceValidationError: naming the first broken rule.
+        """
+        from planner.providers.validation import validate_resource
+
+        return validate_resource(self, provider=provider)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Resource:
@@ -161,7 +172,9 @@ class SkillQuery:
     limit: int = 10
 
     def to_dict(self) -> dict[str, Any]:
-        return _jsonable(asdict(self))
+        """JSON-safe dict, the form a query travels in to a Celery task."""
+        out: dict[str, Any] = _jsonable(asdict(self))
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SkillQuery:

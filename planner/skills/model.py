@@ -47,6 +47,7 @@ class SkillGoal:
     esco_uri: str | None = None
     prerequisites: tuple[str, ...] = ()  # skill ids to learn first
     aliases: tuple[str, ...] = ()
+    recurrence: int = 1  # how many rejections named it (see merge_goals)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -1,0 +1,13 @@
+# One image for every service; docker-compose.yml picks the command.
+FROM python:3.11-slim
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY planner ./planner
+COPY workers ./workers
+COPY plugins ./plugins
+RUN pip install . && for p in plugins/[a-z]*/; do pip install "$p"; done
+RUN useradd --create-home planner
+USER planner
+EXPOSE 8000
+CMD ["gunicorn", "planner.wsgi:app", "-b", "0.0.0.0:8000", "-w", "2", "--threads", "4"]

@@ -1,0 +1,90 @@
+"""OpenAPI 3 document and a docs page rendered from it with local assets only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, jsonify, render_template
+
+from planner import __version__
+from planner.api import schemas as sc
+
+bp = Blueprint("docs", __name__, url_prefix="/api")
+
+
+def _json(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"content": {"application/json": {"schema": schema}}}
+
+
+def _err(desc: str) -> dict[str, Any]:
+    return {"description": desc, **_json({"$ref": "#/components/schemas/Error"})}
+
+
+def _op(summary: str, ok: tuple[str, str, str], params: list[str] = (),  # type: ignore[assignment]
+        body: str | None = None, errors: tuple[str, ...] = ("404",)) -> dict[str, Any]:
+    code, desc, ref = ok
+    op: dict[str, Any] = {
+        "summary": summary,
+        "responses": {code: {"description": desc, **(
+            _json({"$ref": f"#/components/schemas/{ref}"}) if ref else {})}},
+    }
+    if params:
+        op["parameters"] = [{"name": p, "in": "path", "required": True,
+                             "schema": {"type": "string"}} for p in params]
+    if body:
+        op["requestBody"] = {"required": True, **_json({"$ref": f"#/components/schemas/{body}"})}
+        op["responses"]["400"] = _err("Invalid input: the message names the field and the fix.")
+        op["responses"]["415"] = _err("The body is not JSON.")
+    for e in errors:
+        op["responses"][e] = _err({"404": "Not found.", "409": "Not ready yet.",
+                                   "503": "Task queue unreachable."}[e])
+    return op
+
+
+def openapi() -> dict[str, Any]:
+    plan_ok = ("202", "Accepted: poll links.self until status is ready.", "Accepted")
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Skill Planner API", "version": __version__,
+                 "description": "Turn job-rejection feedback into a dated learning roadmap."},
+        "paths": {
+            "/api/v1/feedback": {"post": _op("Post feedback and start a plan", plan_ok,
+                                              body="FeedbackRequest", errors=("503",))},
+            "/api/v1/plans": {
+                "get": _op("List your plans", ("200", "Plans.", ""), errors=()),
+                "post": _op("Plan again from a rejection's confirmed goals", plan_ok,
+                            body="PlanRequest", errors=("404", "503")),
+            },
+            "/api/v1/plans/{plan_id}": {"get": _op("A plan: status, progress, goals, roadmap",
+                                                   ("200", "The plan.", "Plan"), ["plan_id"])},
+            "/api/v1/plans/{plan_id}/roadmap.ics": {"get": {
+                **_op("The roadmap as iCalendar", ("200", "text/calendar", ""), ["plan_id"],
+                      errors=("404", "409")),
+            }},
+            "/api/v1/rejections": {"get": _op("List your rejections",
+                                              ("200", "Rejections.", ""), errors=())},
+            "/api/v1/rejections/{rejection_id}": {"get": _op(
+                "A rejection with its goals", ("200", "The rejection.", "Rejection"),
+                ["rejection_id"])},
+            "/api/v1/goals/{goal_id}": {"patch": _op(
+                "Confirm, drop or re-prioritise a goal", ("200", "The goal.", "Goal"),
+                ["goal_id"], body="GoalUpdate")},
+            "/api/v1/providers": {"get": _op("Installed providers and their state",
+                                             ("200", "Providers.", ""), errors=())},
+        },
+        "components": {"schemas": {
+            "FeedbackRequest": sc.FEEDBACK_REQUEST, "PlanRequest": sc.PLAN_REQUEST,
+            "GoalUpdate": sc.GOAL_UPDATE, "Error": sc.ERROR, "Plan": sc.PLAN, "Goal": sc.GOAL,
+            "Rejection": sc.REJECTION, "Accepted": sc.ACCEPTED,
+        }},
+    }
+
+
+@bp.get("/openapi.json")
+def openapi_json() -> Response:
+    return jsonify(openapi())
+
+
+@bp.get("/docs")
+def docs_page() -> str:
+    return render_template("api_docs.html", spec=openapi())

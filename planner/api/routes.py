@@ -1,0 +1,177 @@
+"""Routes of /api/v1."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, url_for
+from sqlalchemy import select
+
+from planner import service
+from planner.api import serialize
+from planner.api.errors import ApiError
+from planner.api.schemas import FEEDBACK_REQUEST, GOAL_UPDATE, PLAN_REQUEST
+from planner.api.validation import json_body, parse_date, require_text, validate
+from planner.extensions import celery_client, db_session, owner_id, provider_registry, settings
+from planner.queue import enqueue_plan
+from planner.store import models as m
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+@bp.post("/feedback")
+def post_feedback() -> tuple[Response, int]:
+    """Store feedback, extract goals and start a plan; 202 with links to poll."""
+    data = json_body()
+    validate(data, FEEDBACK_REQUEST)
+    limit = settings().max_text_chars
+    text = require_text(data, "text", limit)
+    assert text is not None
+    jd = require_text(data, "job_description", limit, required=False)
+    resume = require_text(data, "resume", limit, required=False)
+    params = plan_params(data)
+    s = db_session()
+    rej = service.add_rejection(
+        s, owner_id(), text, company=data.get("company"), role=data.get("role"),
+        received_on=parse_date(data, "received_on"), job_description=jd, resume=resume,
+    )
+    plan = service.start_plan(s, rej, params, enabled_providers())
+    s.commit()
+    enqueue(plan.id)
+    return accepted(plan, rej), 202
+
+
+@bp.post("/plans")
+def post_plan() -> tuple[Response, int]:
+    """Plan (again) from a rejection's confirmed goals."""
+    data = json_body()
+    validate(data, PLAN_REQUEST)
+    s = db_session()
+    rej = service.owned(s, m.Rejection, data["rejection_id"], owner_id())
+    if rej is None:
+        raise ApiError(404, "not_found", "No rejection with that id.")
+    plan = service.start_plan(s, rej, plan_params(data), enabled_providers())
+    s.commit()
+    enqueue(plan.id)
+    return accepted(plan, rej), 202
+
+
+@bp.get("/plans")
+def list_plans() -> Response:
+    rows = db_session().scalars(
+        select(m.Plan).where(m.Plan.owner_id == owner_id()).order_by(m.Plan.created_at.desc())
+    )
+    return jsonify({"plans": [
+        {"id": p.id, "status": p.status, "created_at": p.created_at.isoformat(),
+         "links": serialize.plan_links(p.id)} for p in rows]})
+
+
+@bp.get("/plans/<plan_id>")
+def get_plan(plan_id: str) -> Response:
+    return jsonify(serialize.plan(_plan(plan_id)))
+
+
+@bp.get("/plans/<plan_id>/roadmap.ics")
+def plan_ics(plan_id: str) -> Response:
+    p = _plan(plan_id)
+    if not p.revision:
+        raise ApiError(409, "not_ready", "The roadmap is not ready yet; poll the plan until it is.")
+    from planner.exports import roadmap_ics
+
+    body = roadmap_ics(p, settings().base_url)
+    return Response(body, mimetype="text/calendar",
+                    headers={"Content-Disposition": f'attachment; filename="roadmap-{p.id}.ics"'})
+
+
+@bp.get("/rejections")
+def list_rejections() -> Response:
+    rows = db_session().scalars(select(m.Rejection).where(m.Rejection.owner_id == owner_id())
+                                .order_by(m.Rejection.created_at.desc()))
+    return jsonify({"rejections": [serialize.rejection(r) for r in rows]})
+
+
+@bp.get("/rejections/<rejection_id>")
+def get_rejection(rejection_id: str) -> Response:
+    rej = service.owned(db_session(), m.Rejection, rejection_id, owner_id())
+    if rej is None:
+        raise ApiError(404, "not_found", "No rejection with that id.")
+    return jsonify(serialize.rejection(rej))
+
+
+@bp.patch("/goals/<goal_id>")
+def patch_goal(goal_id: str) -> Response:
+    """Confirm, drop or re-prioritise a goal before planning."""
+    data = json_body()
+    validate(data, GOAL_UPDATE)
+    s = db_session()
+    goal = service.owned(s, m.SkillGoal, goal_id, owner_id())
+    if goal is None:
+        raise ApiError(404, "not_found", "No goal with that id.")
+    for field in ("status", "priority"):
+        if field in data:
+            setattr(goal, field, data[field])
+    s.commit()
+    return jsonify(serialize.goal(goal))
+
+
+@bp.get("/providers")
+def list_providers() -> Response:
+    reg = provider_registry()
+    rows = [{"name": name, "loaded": False, "enabled": False, "error": err}
+            for name, err in sorted(reg.failed.items())]
+    for name, prov in sorted(reg.providers.items()):
+        ready, reason = prov.configured()
+        rows.append({"name": name, "loaded": True, "enabled": ready, "error": reason or None,
+                     "version": prov.version, "kinds": sorted(k.value for k in prov.kinds)})
+    return jsonify({"providers": rows})
+
+
+def plan_params(data: dict[str, Any]) -> service.PlanParams:
+    start = parse_date(data, "start_date") or date.today()
+    target = parse_date(data, "target_date")
+    if target is not None and target <= start:
+        raise ApiError(400, "invalid_request",
+                       "target_date: must be after start_date; pick a later date.",
+                       [{"field": "target_date", "problem": "not after start_date"}])
+    return service.PlanParams(
+        hours_per_week=float(data.get("hours_per_week", settings().default_hours_per_week)),
+        start_date=start, target_date=target,
+        budget=float(data["budget"]) if data.get("budget") is not None else None,
+        resources_per_goal=settings().resources_per_goal,
+    )
+
+
+def enabled_providers() -> list[str]:
+    return [p.name for p in provider_registry().enabled()]
+
+
+def enqueue(plan_id: str) -> None:
+    try:
+        enqueue_plan(celery_client(), plan_id)
+    except Exception as exc:  # the plan is stored; say how to get it moving
+        current_app.logger.error("could not enqueue plan %s: %s", plan_id, exc)
+        s = db_session()
+        p = s.get(m.Plan, plan_id)
+        if p is not None:
+            p.status, p.error = "failed", "The task queue (Redis) could not be reached."
+            s.commit()
+        raise ApiError(503, "queue_unavailable",
+                       "The task queue is not reachable; start it with `make run` or set "
+                       "PLANNER_REDIS_URL, then post again.") from exc
+
+
+def accepted(plan: m.Plan, rej: m.Rejection) -> Response:
+    links = serialize.plan_links(plan.id)
+    links["rejection"] = url_for("api.get_rejection", rejection_id=rej.id)
+    resp = jsonify({"plan_id": plan.id, "rejection_id": rej.id, "status": plan.status,
+                    "links": links})
+    resp.headers["Location"] = links["self"]
+    return resp
+
+
+def _plan(plan_id: str) -> m.Plan:
+    p = service.owned(db_session(), m.Plan, plan_id, owner_id())
+    if p is None:
+        raise ApiError(404, "not_found", "No plan with that id.")
+    return p

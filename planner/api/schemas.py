@@ -1,0 +1,132 @@
+"""JSON Schemas of requests and responses: used to validate and to build the OpenAPI document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+MAX_HOURS_PER_WEEK = 60
+
+_DATE = {"type": "string", "description": "Calendar date, YYYY-MM-DD", "examples": ["2026-12-01"]}
+_SHORT = {"type": "string", "maxLength": 200}
+
+PLAN_PARAMS: dict[str, Any] = {
+    "hours_per_week": {"type": "number", "minimum": 1, "maximum": MAX_HOURS_PER_WEEK,
+                       "description": "Hours a week you can spend (1-60). Default 5."},
+    "start_date": {**_DATE, "description": "First day of the roadmap. Default: today."},
+    "target_date": {**_DATE, "description": "When you want to re-apply; after start_date."},
+    "budget": {"type": "number", "minimum": 0, "maximum": 1_000_000,
+               "description": "Most you want to spend in total, in USD. Default: no limit."},
+}
+
+FEEDBACK_REQUEST: dict[str, Any] = {
+    "type": "object",
+    "required": ["text"],
+    "additionalProperties": False,
+    "properties": {
+        "text": {"type": "string", "description": "The rejection email, notes or feedback."},
+        "company": _SHORT,
+        "role": _SHORT,
+        "received_on": {**_DATE, "description": "When you received it."},
+        "job_description": {"type": "string"},
+        "resume": {"type": "string"},
+        **PLAN_PARAMS,
+    },
+}
+
+PLAN_REQUEST: dict[str, Any] = {
+    "type": "object",
+    "required": ["rejection_id"],
+    "additionalProperties": False,
+    "properties": {"rejection_id": {"type": "string", "maxLength": 64}, **PLAN_PARAMS},
+}
+
+GOAL_UPDATE: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "minProperties": 1,
+    "properties": {
+        "status": {"enum": ["proposed", "confirmed", "dropped"]},
+        "priority": {"type": "integer", "minimum": 1, "maximum": 5},
+    },
+}
+
+ERROR: dict[str, Any] = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {"error": {
+        "type": "object", "required": ["code", "message", "details"],
+        "properties": {"code": {"type": "string"}, "message": {"type": "string"},
+                       "details": {"type": "array"}},
+    }},
+}
+
+EVIDENCE = {"type": "object", "properties": {
+    "text": {"type": "string"}, "start": {"type": "integer"}, "end": {"type": "integer"},
+    "source": {"type": "string"}}}
+
+GOAL: dict[str, Any] = {
+    "type": "object",
+    "required": ["id", "skill_id", "label", "kind", "status", "priority", "evidence"],
+    "properties": {
+        "id": {"type": "string"}, "skill_id": {"type": "string"}, "label": {"type": "string"},
+        "kind": {"type": "string"}, "status": {"type": "string"}, "priority": {"type": "integer"},
+        "confidence": {"type": "number"}, "framing": {"type": "string"},
+        "must_have": {"type": "boolean"}, "esco_uri": {"type": ["string", "null"]},
+        "evidence": {"type": "array", "items": EVIDENCE},
+    },
+}
+
+ITEM: dict[str, Any] = {
+    "type": "object",
+    "required": ["id", "key", "kind", "title", "start", "end", "hours", "hours_per_week", "status"],
+    "properties": {
+        "id": {"type": "integer"}, "key": {"type": "string"}, "kind": {"type": "string"},
+        "title": {"type": "string"}, "start": _DATE, "end": _DATE, "hours": {"type": "number"},
+        "hours_per_week": {"type": "number"}, "status": {"type": "string"},
+        "goal_id": {"type": ["string", "null"]}, "reason": {"type": "string"},
+        "detail": {"type": "string"},
+        "resource": {"type": ["object", "null"]},
+    },
+}
+
+PLAN: dict[str, Any] = {
+    "type": "object",
+    "required": ["id", "status", "progress", "params", "goals", "providers", "roadmap", "links"],
+    "properties": {
+        "id": {"type": "string"},
+        "status": {"enum": ["queued", "fetching", "planning", "ready", "partial", "failed"]},
+        "progress": {"type": "integer", "minimum": 0, "maximum": 100},
+        "error": {"type": ["string", "null"]},
+        "params": {"type": "object"},
+        "rejection_id": {"type": ["string", "null"]},
+        "goals": {"type": "array", "items": {"type": "object"}},
+        "actions": {"type": "array", "items": {"type": "object"}},
+        "providers": {"type": "array", "items": {"type": "object", "properties": {
+            "name": {"type": "string"}, "status": {"type": "string"}, "count": {"type": "integer"},
+            "error": {"type": ["string", "null"]}, "latency_ms": {"type": ["integer", "null"]}}}},
+        "roadmap": {"type": ["object", "null"], "properties": {
+            "revision": {"type": "integer"}, "items": {"type": "array", "items": ITEM},
+            "verdict": {"type": ["object", "null"]}, "total_hours": {"type": "number"},
+            "total_cost": {"type": "number"}}},
+        "created_at": {"type": "string"}, "finished_at": {"type": ["string", "null"]},
+        "links": {"type": "object"},
+    },
+}
+
+REJECTION: dict[str, Any] = {
+    "type": "object",
+    "required": ["id", "text", "goals", "templated", "actions"],
+    "properties": {
+        "id": {"type": "string"}, "text": {"type": "string"},
+        "company": {"type": ["string", "null"]}, "role": {"type": ["string", "null"]},
+        "received_on": {"type": ["string", "null"]}, "templated": {"type": "boolean"},
+        "actions": {"type": "array"}, "goals": {"type": "array", "items": GOAL},
+        "created_at": {"type": "string"},
+    },
+}
+
+ACCEPTED: dict[str, Any] = {
+    "type": "object", "required": ["plan_id", "status", "links"],
+    "properties": {"plan_id": {"type": "string"}, "rejection_id": {"type": "string"},
+                   "status": {"type": "string"}, "links": {"type": "object"}},
+}

@@ -1,0 +1,76 @@
+"""Per-app services bound in ``create_app`` and reached from request code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from celery import Celery
+from flask import Flask, current_app, g
+from sqlalchemy.orm import Session
+
+from planner.config import Settings
+from planner.providers import Registry, load_registry
+from planner.queue import make_celery
+from planner.store.db import Database
+
+KEY = "planner"
+
+
+class Services:
+    """What the app holds: settings, database, Celery client, provider registry."""
+
+    def __init__(self, settings: Settings, strict_plugins: bool = False) -> None:
+        self.settings = settings
+        self.db = Database(settings.database_url)
+        self.celery: Celery = make_celery(settings)
+        self.registry: Registry = load_registry(strict=strict_plugins)
+
+
+def init_app(app: Flask, settings: Settings, strict_plugins: bool = False) -> Services:
+    services = Services(settings, strict_plugins)
+    app.extensions[KEY] = services
+
+    @app.teardown_appcontext
+    def _close_session(_exc: BaseException | None) -> None:
+        s = g.pop("db_session", None)
+        if s is not None:
+            s.rollback()  # anything not committed by the view is discarded
+            s.close()
+
+    return services
+
+
+def services() -> Services:
+    svc: Services = current_app.extensions[KEY]
+    return svc
+
+
+def settings() -> Settings:
+    return services().settings
+
+
+def db_session() -> Session:
+    """The request's session; uncommitted changes are rolled back when the request ends."""
+    if "db_session" not in g:
+        g.db_session = services().db.sessions()
+    s: Session = g.db_session
+    return s
+
+
+def celery_client() -> Celery:
+    return services().celery
+
+
+def provider_registry() -> Registry:
+    return services().registry
+
+
+def owner_id() -> str:
+    """Who is asking. Until accounts exist, the single local person."""
+    from planner.service import local_owner
+
+    cached: Any = g.get("owner_id")
+    if cached is None:
+        cached = local_owner(db_session()).id
+        g.owner_id = cached
+    return str(cached)

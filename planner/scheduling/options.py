@@ -1,0 +1,172 @@
+"""Candidate resources as priced options: role, minutes, cents and integer value points.
+
+The value of an option is the planner's objective coefficient (see docs/planner.md):
+``goal weight x role weight x fit percent``, all integers so an exact solver sees the same numbers.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from planner.providers.model import Level, Resource, ResourceKind
+from planner.scheduling.calendar import Calendar, to_minutes
+from planner.scheduling.model import Constraints, GoalSpec, ItemKind
+
+
+class Role(enum.StrEnum):
+    """The slot a resource fills for a goal; one resource per (goal, role)."""
+
+    LEARN = "learn"
+    PRACTICE = "practice"
+    CREDENTIAL = "credential"
+    NETWORK = "network"
+
+
+ROLE_OF_KIND = {
+    ResourceKind.COURSE: Role.LEARN,
+    ResourceKind.READING: Role.LEARN,
+    ResourceKind.CERTIFICATION: Role.CREDENTIAL,
+    ResourceKind.PRACTICE: Role.PRACTICE,
+    ResourceKind.VOLUNTEER: Role.PRACTICE,
+    ResourceKind.EVENT: Role.NETWORK,
+    ResourceKind.COMMUNITY: Role.NETWORK,
+}
+ITEM_KIND = {
+    Role.LEARN: ItemKind.LEARN,
+    Role.PRACTICE: ItemKind.PRACTICE,
+    Role.CREDENTIAL: ItemKind.CREDENTIAL,
+    Role.NETWORK: ItemKind.NETWORK,
+}
+# Experience is what rejections cite most, so practice weighs close to learning.
+ROLE_WEIGHT = {Role.LEARN: 10, Role.PRACTICE: 8, Role.CREDENTIAL: 6, Role.NETWORK: 3}
+DEFAULT_HOURS = {
+    ResourceKind.COURSE: 20.0,
+    ResourceKind.READING: 5.0,
+    ResourceKind.CERTIFICATION: 30.0,
+    ResourceKind.PRACTICE: 15.0,
+    ResourceKind.VOLUNTEER: 20.0,
+    ResourceKind.EVENT: 2.0,
+    ResourceKind.COMMUNITY: 2.0,
+}
+_LEVELS = (Level.INTRODUCTORY, Level.INTERMEDIATE, Level.ADVANCED)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One resource offered for one goal slot, with everything the optimiser needs."""
+
+    goal: GoalSpec
+    role: Role
+    resource: Resource
+    minutes: int
+    cents: int
+    value: int
+    window: tuple[date, date | None] | None  # (earliest start, latest end) for dated runs
+    estimated: bool
+
+    @property
+    def slot(self) -> tuple[str, str]:
+        return (self.goal.id, self.role.value)
+
+    @property
+    def key(self) -> str:
+        return self.resource.key
+
+    @property
+    def item_key(self) -> str:
+        return f"{self.goal.id}:{self.resource.key}"
+
+
+def goal_weight(goal: GoalSpec) -> int:
+    """Priority 1 weighs 5, priority 5 weighs 1; must-haves count three times."""
+    return (6 - min(5, max(1, goal.priority))) * (3 if goal.must_have else 1)
+
+
+def role_weight(goal: GoalSpec, role: Role) -> int:
+    """A credential matters only for certification goals; networking for networking goals."""
+    if role is Role.CREDENTIAL and goal.kind != "certification":
+        return 2
+    if role is Role.NETWORK and goal.kind == "job_search":
+        return 8
+    return ROLE_WEIGHT[role]
+
+
+def fit_percent(r: Resource, c: Constraints) -> int:
+    """How well a resource suits the person: level, format, certainty of effort, price."""
+    fit = 100 - _level_penalty(r.level, c.preferred_level)
+    if c.preferred_kinds and r.kind.value in c.preferred_kinds:
+        fit += 10
+    if r.effort.hours is None or r.effort.is_estimate:
+        fit -= 5
+    if r.cost.value == 0:
+        fit += 3  # free preferred at equal fit
+    return max(1, fit)
+
+
+def _level_penalty(level: Level | None, preferred: str | None) -> int:
+    if not preferred or preferred not in _LEVELS:
+        return 0
+    if level is None:
+        return 5
+    return 20 * abs(_LEVELS.index(level) - _LEVELS.index(Level(preferred)))
+
+
+def resource_hours(r: Resource) -> tuple[float, bool]:
+    """Total hours and whether they are a guess."""
+    hours = r.effort.hours
+    if hours is None or hours <= 0:
+        return DEFAULT_HOURS[r.kind], True
+    return hours, r.effort.is_estimate
+
+
+def run_window(r: Resource, c: Constraints) -> tuple[date, date | None] | None:
+    """The dates a run must be studied in, or None for self-paced work."""
+    s = r.schedule
+    if s.self_paced and s.end is None:
+        return None
+    earliest = max(c.start, s.start) if s.start else c.start
+    return (earliest, s.end)
+
+
+def feasible(o: Option, c: Constraints, cal: Calendar) -> bool:
+    """False for options no plan could use: over budget, enrolment closed, window too small."""
+    if c.budget is not None and o.cents > to_cents(c.budget):
+        return False
+    enrol_by = o.resource.schedule.enrol_by
+    if enrol_by is not None and enrol_by < c.start:
+        return False
+    if o.window is None:
+        return True
+    first, last = o.window
+    return last is None or (last >= first and cal.total(first, last) >= o.minutes)
+
+
+def to_cents(amount: float) -> int:
+    return max(0, round(amount * 100))
+
+
+def make_option(goal: GoalSpec, r: Resource, c: Constraints) -> Option:
+    role = ROLE_OF_KIND[r.kind]
+    hours, estimated = resource_hours(r)
+    value = goal_weight(goal) * role_weight(goal, role) * fit_percent(r, c)
+    return Option(goal, role, r, max(1, to_minutes(hours)), to_cents(r.cost.value), value,
+                  run_window(r, c), estimated)
+
+
+def build_options(goals: Sequence[GoalSpec], candidates: Mapping[str, Sequence[Resource]],
+                  c: Constraints, cal: Calendar) -> list[Option]:
+    """Every feasible (goal, resource) option, once each, in a stable order."""
+    return [o for o in _raw_options(goals, candidates, c) if feasible(o, c, cal)]
+
+
+def _raw_options(goals: Sequence[GoalSpec], candidates: Mapping[str, Sequence[Resource]],
+                 c: Constraints) -> Iterator[Option]:
+    seen: set[tuple[str, str]] = set()
+    for goal in goals:
+        for r in candidates.get(goal.id, ()):
+            if (goal.id, r.key) not in seen:
+                seen.add((goal.id, r.key))
+                yield make_option(goal, r, c)

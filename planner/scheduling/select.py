@@ -1,0 +1,231 @@
+"""Choose at most one option per (goal, role) slot to maximise total value within limits.
+
+A multiple-choice knapsack with two capacities (hours, budget) and one extra rule: a
+resource is used at most once across goals. Greedy on incremental value per weighted size,
+for several weightings of hours against money, then local search; see docs/planner.md.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from planner.scheduling.options import Option
+
+Slot = tuple[str, str]
+_ALPHAS = (0.0, 0.25, 0.5, 0.75, 1.0)
+_PAIR_LIMIT = 120  # options; above this pair moves cost more time than they win
+_ROUNDS = 60
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Capacities of the selection: budget in cents and study time in minutes (None = no limit)."""
+
+    cents: int | None = None
+    minutes: int | None = None
+
+
+class Solution:
+    """A slot -> option assignment with its running totals."""
+
+    def __init__(self, chosen: dict[Slot, Option] | None = None) -> None:
+        self.chosen: dict[Slot, Option] = dict(chosen or {})
+        self.minutes = sum(o.minutes for o in self.chosen.values())
+        self.cents = sum(o.cents for o in self.chosen.values())
+        self.value = sum(o.value for o in self.chosen.values())
+        self.keys = Counter(o.key for o in self.chosen.values())
+
+    def copy(self) -> Solution:
+        return Solution(self.chosen)
+
+    def fits(self, slot: Slot, new: Option | None, limits: Limits) -> bool:
+        """Whether setting ``slot`` to ``new`` keeps every limit."""
+        old = self.chosen.get(slot)
+        if new is not None and self.keys[new.key] > (1 if old and old.key == new.key else 0):
+            return False
+        d_min = (new.minutes if new else 0) - (old.minutes if old else 0)
+        d_cents = (new.cents if new else 0) - (old.cents if old else 0)
+        return _within(self.minutes + d_min, limits.minutes) and _within(
+            self.cents + d_cents, limits.cents)
+
+    def gain(self, slot: Slot, new: Option | None) -> int:
+        old = self.chosen.get(slot)
+        return (new.value if new else 0) - (old.value if old else 0)
+
+    def set(self, slot: Slot, new: Option | None) -> None:
+        old = self.chosen.pop(slot, None)
+        if old is not None:
+            self._account(old, -1)
+        if new is not None:
+            self.chosen[slot] = new
+            self._account(new, 1)
+
+    def _account(self, o: Option, sign: int) -> None:
+        self.minutes += sign * o.minutes
+        self.cents += sign * o.cents
+        self.value += sign * o.value
+        self.keys[o.key] += sign
+
+    def rank(self) -> tuple[int, int, int, tuple[str, ...]]:
+        """Higher is better: value, then fewer minutes, fewer cents, then a stable tie-break."""
+        keys = tuple(sorted(o.item_key for o in self.chosen.values()))
+        return (self.value, -self.minutes, -self.cents, keys)
+
+
+def _within(used: int, cap: int | None) -> bool:
+    return cap is None or used <= cap
+
+
+def objective(chosen: Iterable[Option]) -> int:
+    """The quantity :func:`select` maximises."""
+    return sum(o.value for o in chosen)
+
+
+def select(options: Sequence[Option], limits: Limits) -> tuple[Option, ...]:
+    """Best options found within ``limits``, ordered by slot."""
+    slots = group_slots(options, limits)
+    if not slots:
+        return ()
+    best: Solution | None = None
+    for alpha in _ALPHAS if _needs_search(limits) else (0.0,):
+        sol = improve(greedy(slots, limits, alpha), slots, limits)
+        if best is None or sol.rank() > best.rank():
+            best = sol
+    assert best is not None
+    return tuple(best.chosen[s] for s in sorted(best.chosen))
+
+
+def _needs_search(limits: Limits) -> bool:
+    return limits.cents is not None or limits.minutes is not None
+
+
+def group_slots(options: Sequence[Option], limits: Limits) -> dict[Slot, list[Option]]:
+    """Options by slot, without ones that break a limit alone or are dominated in their slot."""
+    slots: dict[Slot, list[Option]] = {}
+    for o in options:
+        if o.value > 0 and _within(o.minutes, limits.minutes) and _within(o.cents, limits.cents):
+            slots.setdefault(o.slot, []).append(o)
+    shared = _shared_keys(slots)
+    return {s: _prune(opts, shared) for s, opts in sorted(slots.items())}
+
+
+def _shared_keys(slots: dict[Slot, list[Option]]) -> set[str]:
+    count = Counter(k for opts in slots.values() for k in {o.key for o in opts})
+    return {k for k, n in count.items() if n > 1}
+
+
+def _prune(opts: list[Option], shared: set[str]) -> list[Option]:
+    """Drop options another option of the slot beats on value, minutes and cents at once."""
+    ordered = sorted(opts, key=lambda o: (-o.value, o.minutes, o.cents, o.key))
+    kept: list[Option] = []
+    for o in ordered:
+        if not any(_dominates(p, o) for p in kept if p.key not in shared):
+            kept.append(o)
+    return kept
+
+
+def _dominates(p: Option, o: Option) -> bool:
+    return p.value >= o.value and p.minutes <= o.minutes and p.cents <= o.cents
+
+
+def _size(o: Option | None, limits: Limits, alpha: float) -> float:
+    if o is None:
+        return 0.0
+    size = 0.0
+    if limits.minutes:
+        size += alpha * o.minutes / limits.minutes
+    if limits.cents:
+        size += (1 - alpha) * o.cents / limits.cents
+    return size
+
+
+def greedy(slots: dict[Slot, list[Option]], limits: Limits, alpha: float,
+           start: Solution | None = None) -> Solution:
+    """Apply upgrades in order of value gained per unit of weighted size while they fit."""
+    sol = start.copy() if start else Solution()
+    version = dict.fromkeys(slots, 0)
+    heap: list[tuple[float, int, int, Slot, int, Option]] = []
+    seq = 0
+    for slot in slots:
+        seq = _push(heap, seq, sol, slot, slots[slot], version[slot], limits, alpha)
+    while heap:
+        _, _, _, slot, ver, new = heapq.heappop(heap)
+        if ver != version[slot] or not sol.fits(slot, new, limits):
+            continue
+        sol.set(slot, new)
+        version[slot] += 1
+        seq = _push(heap, seq, sol, slot, slots[slot], version[slot], limits, alpha)
+    return sol
+
+
+def _push(heap: list[tuple[float, int, int, Slot, int, Option]], seq: int, sol: Solution,
+          slot: Slot, opts: list[Option], ver: int, limits: Limits, alpha: float) -> int:
+    cur = sol.chosen.get(slot)
+    base = _size(cur, limits, alpha)
+    for o in opts:
+        gain = sol.gain(slot, o)
+        if gain <= 0:
+            continue
+        grow = _size(o, limits, alpha) - base
+        ratio = float("inf") if grow <= 1e-12 else gain / grow
+        heapq.heappush(heap, (-ratio, -gain, seq, slot, ver, o))
+        seq += 1
+    return seq
+
+
+def improve(sol: Solution, slots: dict[Slot, list[Option]], limits: Limits) -> Solution:
+    """Local search: best single-slot change, then best pair change, until neither helps."""
+    if not _needs_search(limits):
+        return sol
+    n_options = sum(len(v) for v in slots.values())
+    for _ in range(_ROUNDS):
+        if _best_single(sol, slots, limits):
+            continue
+        if n_options > _PAIR_LIMIT or not _best_pair(sol, slots, limits):
+            break
+    return sol
+
+
+def _moves(sol: Solution, slots: dict[Slot, list[Option]]) -> list[tuple[Slot, Option | None]]:
+    moves: list[tuple[Slot, Option | None]] = []
+    for slot, opts in slots.items():
+        cur = sol.chosen.get(slot)
+        moves.extend((slot, o) for o in opts if o is not cur)
+        if cur is not None:
+            moves.append((slot, None))
+    return moves
+
+
+def _best_single(sol: Solution, slots: dict[Slot, list[Option]], limits: Limits) -> bool:
+    best: tuple[int, Slot, Option | None] | None = None
+    for slot, new in _moves(sol, slots):
+        gain = sol.gain(slot, new)
+        if gain > 0 and (best is None or gain > best[0]) and sol.fits(slot, new, limits):
+            best = (gain, slot, new)
+    if best is None:
+        return False
+    sol.set(best[1], best[2])
+    return True
+
+
+def _best_pair(sol: Solution, slots: dict[Slot, list[Option]], limits: Limits) -> bool:
+    """Change two slots at once: typically drop or downgrade one to afford another."""
+    moves = _moves(sol, slots)
+    best: tuple[int, int, int] | None = None
+    for i, (s1, o1) in enumerate(moves):
+        g1 = sol.gain(s1, o1)
+        trial = sol.copy()
+        trial.set(s1, o1)
+        for j in range(len(moves)):
+            s2, o2 = moves[j]
+            gain = g1 + trial.gain(s2, o2) if s2 != s1 else 0
+            if gain > 0 and (best is None or gain > best[0]) and trial.fits(s2, o2, limits):
+                best = (gain, i, j)
+    if best is None:
+        return False
+    for k in best[1:]:
+        sol.set(*moves[k])
+    return True

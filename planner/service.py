@@ -1,0 +1,99 @@
+"""Use cases shared by the API, the web pages and the CLI: store feedback, start plans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner import skills
+from planner.store import models as m
+
+LOCAL_USER_ID = "local"
+
+
+@dataclass(frozen=True)
+class PlanParams:
+    hours_per_week: float
+    start_date: date
+    target_date: date | None = None
+    budget: float | None = None
+    resources_per_goal: int = 8
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "hours_per_week": self.hours_per_week,
+            "start_date": self.start_date.isoformat(),
+            "target_date": self.target_date.isoformat() if self.target_date else None,
+            "budget": self.budget,
+            "resources_per_goal": self.resources_per_goal,
+        }
+
+
+def local_owner(s: Session) -> m.User:
+    """The single local person of a fresh install, created on first use (until accounts exist)."""
+    user = s.get(m.User, LOCAL_USER_ID)
+    if user is None:
+        user = m.User(id=LOCAL_USER_ID, display_name="Local user")
+        s.add(user)
+        s.flush()
+    return user
+
+
+def add_rejection(
+    s: Session,
+    owner_id: str,
+    text: str,
+    *,
+    company: str | None = None,
+    role: str | None = None,
+    received_on: date | None = None,
+    job_description: str | None = None,
+    resume: str | None = None,
+) -> m.Rejection:
+    """Store a rejection and the goals extracted from it (proposed, high-confidence confirmed)."""
+    extraction = skills.extract(text, job_description=job_description, resume=resume)
+    rej = m.Rejection(
+        owner_id=owner_id, text=text, company=company, role=role, received_on=received_on,
+        job_description=job_description, resume=resume, templated=extraction.templated,
+        actions=[a.to_dict() for a in extraction.actions],
+    )
+    s.add(rej)
+    for pos, g in enumerate(extraction.goals):
+        rej.goals.append(m.SkillGoal(
+            owner_id=owner_id, skill_id=g.skill_id, label=g.label, kind=g.kind.value,
+            status="confirmed", priority=g.priority, confidence=g.confidence,
+            framing=g.framing.value, must_have=g.must_have,
+            evidence=[e for e in g.to_dict()["evidence"]], prerequisites=list(g.prerequisites),
+            esco_uri=g.esco_uri, position=pos,
+        ))
+    s.flush()
+    return rej
+
+
+def start_plan(
+    s: Session, rejection: m.Rejection, params: PlanParams, providers: list[str]
+) -> m.Plan:
+    """Create a queued plan over the rejection's confirmed goals, with a waiting run per provider."""
+    goals = [
+        {"id": g.id, "skill_id": g.skill_id, "label": g.label, "kind": g.kind,
+         "priority": g.priority, "must_have": g.must_have, "prerequisites": g.prerequisites,
+         "evidence": g.evidence, "framing": g.framing, "confidence": g.confidence}
+        for g in rejection.goals if g.status == "confirmed"
+    ]
+    plan = m.Plan(
+        owner_id=rejection.owner_id, rejection_id=rejection.id, status="queued",
+        params={**params.to_json(), "actions": list(rejection.actions)}, goals=goals,
+    )
+    plan.runs = [m.ProviderRun(provider=name) for name in sorted(providers)]
+    s.add(plan)
+    s.flush()
+    return plan
+
+
+def owned(s: Session, model: type[Any], obj_id: str, owner_id: str) -> Any:
+    """The row with that id if it belongs to ``owner_id``; None otherwise (404, not 403)."""
+    return s.scalar(select(model).where(model.id == obj_id, model.owner_id == owner_id))

@@ -1,0 +1,288 @@
+"""The curated skill taxonomy: entries, links, and lookup by id, label or alias.
+
+The shipped data lives in ``planner/skills/data/taxonomy/*.txt``, one entry a line::
+
+    Label | alias, !CaseSensitiveAlias | pre=id,id rel=id broader=id issuer=Name_With_Spaces id=x kind=tool
+
+A ``[key=value ...]`` line sets defaults (kind, broader) for the lines below it. An alias is
+matched case-sensitively when written with a leading ``!``, when it is one or two characters
+long, or when it is an acronym of up to five capitals ("AWS", "SQL"): "Go", "R", "C" and "IT"
+never match ordinary words. An explicit ``!X`` also stops the label ``X`` matching in lowercase.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+
+from planner.skills.model import GoalKind
+from planner.skills.tokens import fold, iter_words, slugify
+
+DATA_DIR_ENV = "PLANNER_DATA_DIR"
+DEFAULT_DATA_DIR = "./var"
+MAX_ALIAS_TOKENS = 8
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One skill: canonical id and label, kind, surface forms and links to other entries."""
+
+    skill_id: str
+    label: str
+    kind: GoalKind
+    aliases: tuple[str, ...] = ()  # surface forms besides the label, as written in the data
+    broader: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    prerequisites: tuple[str, ...] = ()
+    issuer: str | None = None
+    esco_uri: str | None = None
+    domain: str = ""
+    source: str = "curated"  # curated | esco
+    case_sensitive: frozenset[str] = field(default=frozenset())  # surface forms matched exactly
+
+
+class TaxonomyError(ValueError):
+    """The taxonomy data is malformed (duplicate id, unknown link, bad line)."""
+
+
+def _is_case_sensitive(alias: str) -> bool:
+    letters = alias.replace(" ", "")
+    return len(letters) <= 2 or (alias.isupper() and len(letters) <= 5 and alias.isalpha())
+
+
+def surface_forms(entry: Entry) -> Iterator[tuple[str, bool]]:
+    """Yield (surface form, case-sensitive) for an entry, label first."""
+    explicit = {a[1:] for a in entry.aliases if a.startswith("!")}
+    explicit_folded = {fold(a) for a in explicit}
+    seen: set[tuple[str, bool]] = set()
+    for raw in (entry.label, *entry.aliases):
+        if raw.startswith("!"):
+            form, cs = raw[1:], True
+        else:
+            form = raw
+            cs = raw in entry.case_sensitive or _is_case_sensitive(raw)
+            if not cs and fold(raw) in explicit_folded:
+                continue  # an explicit "!X" means X only as written
+        if form and (form, cs) not in seen:
+            seen.add((form, cs))
+            yield form, cs
+
+
+def surface_key(form: str, case_sensitive: bool) -> Key:
+    words = list(iter_words(form))
+    return tuple(words) if case_sensitive else tuple(fold(w) for w in words)
+
+
+class Taxonomy:
+    """Entries by id with an index of surface forms; immutable once built."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self._by_id: dict[str, Entry] = {}
+        self.ci_index: dict[Key, str] = {}
+        self.cs_index: dict[Key, str] = {}
+        self.conflicts: list[tuple[str, str, str]] = []  # (form, kept id, other id)
+        self._narrower: dict[str, list[str]] = {}
+        for e in entries:
+            if e.skill_id in self._by_id:
+                raise TaxonomyError(f"duplicate skill id {e.skill_id!r}")
+            self._by_id[e.skill_id] = e
+            self._index(e)
+            for b in e.broader:
+                self._narrower.setdefault(b, []).append(e.skill_id)
+
+    def _index(self, e: Entry) -> None:
+        for form, cs in surface_forms(e):
+            key = surface_key(form, cs)
+            if not key or len(key) > MAX_ALIAS_TOKENS:
+                continue
+            index = self.cs_index if cs else self.ci_index
+            kept = index.setdefault(key, e.skill_id)
+            if kept != e.skill_id and e.source == "curated":
+                self.conflicts.append((form, kept, e.skill_id))
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._by_id.values())
+
+    def __contains__(self, skill_id: object) -> bool:
+        return skill_id in self._by_id
+
+    def __getitem__(self, skill_id: str) -> Entry:
+        return self._by_id[skill_id]
+
+    def get(self, skill_id: str) -> Entry | None:
+        """Entry for a skill id, or None."""
+        return self._by_id.get(skill_id)
+
+    def lookup(self, name: str) -> Entry | None:
+        """Entry whose id, label or alias is ``name`` (exact case first, then folded)."""
+        name = name.strip()
+        if name in self._by_id:
+            return self._by_id[name]
+        sid = self.cs_index.get(surface_key(name, True)) or self.ci_index.get(
+            surface_key(name, False)
+        )
+        if sid is None:
+            sid = self.ci_index.get(surface_key(name, True))  # "AWS" typed as label
+        return self._by_id.get(sid) if sid else None
+
+    def broader(self, skill_id: str) -> tuple[str, ...]:
+        return self._by_id[skill_id].broader
+
+    def narrower(self, skill_id: str) -> tuple[str, ...]:
+        return tuple(self._narrower.get(skill_id, ()))
+
+    def related(self, skill_id: str) -> tuple[str, ...]:
+        return self._by_id[skill_id].related
+
+    def prerequisites(self, skill_id: str, transitive: bool = False) -> tuple[str, ...]:
+        """Ids to learn before ``skill_id``; with ``transitive``, all of them, deepest first."""
+        if not transitive:
+            return self._by_id[skill_id].prerequisites
+        order: list[str] = []
+        self._walk_prereqs(skill_id, order, {skill_id})
+        return tuple(order)
+
+    def _walk_prereqs(self, skill_id: str, order: list[str], seen: set[str]) -> None:
+        for p in self._by_id[skill_id].prerequisites:
+            if p in seen or p not in self._by_id:
+                continue
+            seen.add(p)
+            self._walk_prereqs(p, order, seen)
+            order.append(p)
+
+    def ancestors(self, skill_id: str) -> frozenset[str]:
+        """All ids reachable through ``broader`` links (not including ``skill_id``)."""
+        out: set[str] = set()
+        stack = list(self._by_id[skill_id].broader) if skill_id in self._by_id else []
+        while stack:
+            b = stack.pop()
+            if b not in out and b in self._by_id:
+                out.add(b)
+                stack.extend(self._by_id[b].broader)
+        return frozenset(out)
+
+    def dangling_links(self) -> list[tuple[str, str]]:
+        """(entry id, target) for every link whose target is not an entry."""
+        bad = []
+        for e in self._by_id.values():
+            for t in (*e.broader, *e.related, *e.prerequisites):
+                if t not in self._by_id:
+                    bad.append((e.skill_id, t))
+        return bad
+
+
+def _split_list(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def _parse_attrs(text: str) -> dict[str, str]:
+    attrs: dict[str, str] = {}
+    for part in text.split():
+        key, sep, value = part.partition("=")
+        if not sep:
+            raise TaxonomyError(f"bad attribute {part!r}")
+        attrs[key] = value
+    return attrs
+
+
+def parse_lines(lines: Iterable[str], domain: str = "") -> Iterator[Entry]:
+    """Parse taxonomy lines in the format described in the module docstring."""
+    defaults: dict[str, str] = {}
+    for n, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            defaults = _parse_attrs(line[1:-1])
+            continue
+        try:
+            yield _parse_entry(line, defaults, domain)
+        except (TaxonomyError, ValueError) as exc:
+            raise TaxonomyError(f"{domain}:{n}: {exc}") from exc
+
+
+def _parse_entry(line: str, defaults: Mapping[str, str], domain: str) -> Entry:
+    parts = [p.strip() for p in line.split(" | ")]
+    label = parts[0]
+    aliases = _split_list(parts[1]) if len(parts) > 1 else ()
+    attrs = {**defaults, **(_parse_attrs(parts[2]) if len(parts) > 2 else {})}
+    skill_id = attrs.get("id") or slugify(label.lstrip("!"))
+    issuer = attrs.get("issuer")
+    return Entry(
+        skill_id=skill_id,
+        label=label.lstrip("!"),
+        kind=GoalKind(attrs.get("kind", "technical")),
+        aliases=(f"!{label[1:]}",) + aliases if label.startswith("!") else aliases,
+        broader=tuple(b for b in _split_list(attrs.get("broader", "")) if b != skill_id),
+        related=_split_list(attrs.get("rel", "")),
+        prerequisites=_split_list(attrs.get("pre", "")),
+        issuer=issuer.replace("_", " ") if issuer else None,
+        domain=domain,
+    )
+
+
+def shipped_entries() -> list[Entry]:
+    """Entries of the curated taxonomy that ships with the package."""
+    folder = resources.files("planner.skills").joinpath("data", "taxonomy")
+    entries: list[Entry] = []
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".txt"):
+            text = item.read_text(encoding="utf-8")
+            entries.extend(parse_lines(text.splitlines(), item.name.removesuffix(".txt")))
+    return entries
+
+
+@functools.cache
+def load_taxonomy() -> Taxonomy:
+    """The shipped curated taxonomy (cached for the process)."""
+    return Taxonomy(shipped_entries())
+
+
+def data_dir() -> Path:
+    """Where imported data (the ESCO index) lives: $PLANNER_DATA_DIR, default ./var."""
+    return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
+
+
+def with_esco_links(taxonomy: Taxonomy, esco: Iterable[tuple[str, str, tuple[str, ...]]]) -> Taxonomy:
+    """Taxonomy whose entries carry ESCO URIs, plus the ESCO concepts no entry covers.
+
+    ``esco`` yields (uri, preferred label, alt labels). A curated entry gets the URI of the
+    concept whose preferred or alternative label equals its label or one of its aliases.
+    """
+    by_form: dict[str, str] = {}
+    concepts: list[tuple[str, str, tuple[str, ...]]] = []
+    for uri, label, alts in esco:
+        concepts.append((uri, label, alts))
+        by_form.setdefault(fold(label), uri)
+    for uri, _, alts in concepts:
+        for alt in alts:
+            by_form.setdefault(fold(alt), uri)
+    linked: list[Entry] = []
+    used: set[str] = set()
+    for e in taxonomy:
+        uri = by_form.get(fold(e.label)) or next(
+            (by_form[fold(a.lstrip("!"))] for a in e.aliases if fold(a.lstrip("!")) in by_form),
+            None,
+        )
+        if uri:
+            used.add(uri)
+        linked.append(replace(e, esco_uri=uri or e.esco_uri))
+    ids = {e.skill_id for e in linked}
+    for uri, label, alts in concepts:
+        sid = slugify(label)
+        if uri in used or not sid or sid in ids:
+            continue
+        ids.add(sid)
+        linked.append(
+            Entry(sid, label, GoalKind.TECHNICAL, alts, esco_uri=uri, domain="esco", source="esco")
+        )
+    return Taxonomy(linked)

@@ -1,0 +1,5 @@
+"""Persistence: SQLAlchemy models, sessions, migrations and queries."""
+
+from planner.store.db import Database, migration_state, upgrade
+
+__all__ = ["Database", "migration_state", "upgrade"]
