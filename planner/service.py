@@ -97,3 +97,33 @@ def start_plan(
 def owned(s: Session, model: type[Any], obj_id: str, owner_id: str) -> Any:
     """The row with that id if it belongs to ``owner_id``; None otherwise (404, not 403)."""
     return s.scalar(select(model).where(model.id == obj_id, model.owner_id == owner_id))
+
+
+def merge_goals(goals: list[m.SkillGoal], label: str | None = None) -> m.SkillGoal:
+    """Fold ``goals[1:]`` into ``goals[0]``: evidence joined, highest priority kept."""
+    keep, rest = goals[0], goals[1:]
+    keep.evidence = [*keep.evidence, *(e for g in rest for e in g.evidence)]
+    keep.priority = min(g.priority for g in goals)
+    keep.must_have = any(g.must_have for g in goals)
+    keep.status = "confirmed"
+    if label:
+        keep.label = label
+    for g in rest:
+        g.status = "merged"
+    return keep
+
+
+def themes(s: Session, owner_id: str) -> list[dict[str, Any]]:
+    """Goals grouped by skill across all of a person's rejections, recurring ones first."""
+    rows = s.scalars(select(m.SkillGoal).where(
+        m.SkillGoal.owner_id == owner_id, m.SkillGoal.status.in_(("proposed", "confirmed"))
+    ).order_by(m.SkillGoal.created_at))
+    groups: dict[str, dict[str, Any]] = {}
+    for g in rows:
+        t = groups.setdefault(g.skill_id, {"skill_id": g.skill_id, "label": g.label,
+                                           "kind": g.kind, "rejections": [], "evidence": []})
+        if g.rejection_id not in t["rejections"]:
+            t["rejections"].append(g.rejection_id)
+        t["evidence"].extend(g.evidence)
+    out = [{**t, "count": len(t["rejections"])} for t in groups.values()]
+    return sorted(out, key=lambda t: (-t["count"], t["label"].lower()))

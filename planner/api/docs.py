@@ -29,8 +29,9 @@ def _op(summary: str, ok: tuple[str, str, str], params: list[str] = (),  # type:
             _json({"$ref": f"#/components/schemas/{ref}"}) if ref else {})}},
     }
     if params:
-        op["parameters"] = [{"name": p, "in": "path", "required": True,
-                             "schema": {"type": "string"}} for p in params]
+        op["parameters"] = [{"name": p, "in": "path", "required": True, "schema": {
+            "type": "integer" if p == "item_id" else "string",
+            **({"enum": ["ics", "md", "csv"]} if p == "fmt" else {})}} for p in params]
     if body:
         op["requestBody"] = {"required": True, **_json({"$ref": f"#/components/schemas/{body}"})}
         op["responses"]["400"] = _err("Invalid input: the message names the field and the fix.")
@@ -57,10 +58,29 @@ def openapi() -> dict[str, Any]:
             },
             "/api/v1/plans/{plan_id}": {"get": _op("A plan: status, progress, goals, roadmap",
                                                    ("200", "The plan.", "Plan"), ["plan_id"])},
-            "/api/v1/plans/{plan_id}/roadmap.ics": {"get": {
-                **_op("The roadmap as iCalendar", ("200", "text/calendar", ""), ["plan_id"],
-                      errors=("404", "409")),
-            }},
+            "/api/v1/plans/{plan_id}/roadmap.{fmt}": {"get": _op(
+                "The roadmap as iCalendar (ics), Markdown (md) or CSV (csv)",
+                ("200", "text/calendar, text/markdown or text/csv", ""), ["plan_id", "fmt"],
+                errors=("404", "409"))},
+            "/api/v1/plans/{plan_id}/items/{item_id}": {"patch": _op(
+                "Mark an item todo, done, skipped or behind (the last three re-plan from today)",
+                ("200", "The plan with its new roadmap revision.", "Plan"),
+                ["plan_id", "item_id"], body="ItemUpdate", errors=("404", "409"))},
+            "/api/v1/plans/{plan_id}/feed": {
+                "post": _op("Create a private calendar feed URL (replaces any earlier one)",
+                            ("201", "The feed URL.", ""), ["plan_id"]),
+                "delete": _op("Revoke the calendar feed URL", ("204", "Revoked.", ""),
+                              ["plan_id"]),
+            },
+            "/api/v1/feeds/{token}.ics": {"get": _op(
+                "A plan's calendar feed, for calendar apps", ("200", "text/calendar", ""),
+                ["token"])},
+            "/api/v1/goals/merge": {"post": _op(
+                "Merge goals that name the same thing", ("200", "The kept goal.", "Goal"),
+                body="GoalMerge")},
+            "/api/v1/themes": {"get": _op("Skills recurring across your rejections",
+                                          ("200", "Themes, most frequent first.", ""),
+                                          errors=())},
             "/api/v1/rejections": {"get": _op("List your rejections",
                                               ("200", "Rejections.", ""), errors=())},
             "/api/v1/rejections/{rejection_id}": {"get": _op(
@@ -74,7 +94,7 @@ def openapi() -> dict[str, Any]:
         },
         "components": {"schemas": {
             "FeedbackRequest": sc.FEEDBACK_REQUEST, "PlanRequest": sc.PLAN_REQUEST,
-            "GoalUpdate": sc.GOAL_UPDATE, "Error": sc.ERROR, "Plan": sc.PLAN, "Goal": sc.GOAL,
+            "GoalUpdate": sc.GOAL_UPDATE, "GoalMerge": sc.GOAL_MERGE, "ItemUpdate": sc.ITEM_UPDATE, "Error": sc.ERROR, "Plan": sc.PLAN, "Goal": sc.GOAL,
             "Rejection": sc.REJECTION, "Accepted": sc.ACCEPTED,
         }},
     }

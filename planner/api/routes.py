@@ -8,10 +8,16 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify, url_for
 from sqlalchemy import select
 
-from planner import service
+from planner import roadmaps, service
 from planner.api import serialize
 from planner.api.errors import ApiError
-from planner.api.schemas import FEEDBACK_REQUEST, GOAL_UPDATE, PLAN_REQUEST
+from planner.api.schemas import (
+    FEEDBACK_REQUEST,
+    GOAL_MERGE,
+    GOAL_UPDATE,
+    ITEM_UPDATE,
+    PLAN_REQUEST,
+)
 from planner.api.validation import json_body, parse_date, require_text, validate
 from planner.extensions import celery_client, db_session, owner_id, provider_registry, settings
 from planner.queue import enqueue_plan
@@ -72,16 +78,68 @@ def get_plan(plan_id: str) -> Response:
     return jsonify(serialize.plan(_plan(plan_id)))
 
 
-@bp.get("/plans/<plan_id>/roadmap.ics")
-def plan_ics(plan_id: str) -> Response:
-    p = _plan(plan_id)
-    if not p.revision:
-        raise ApiError(409, "not_ready", "The roadmap is not ready yet; poll the plan until it is.")
-    from planner.exports import roadmap_ics
+@bp.get("/plans/<plan_id>/roadmap.<fmt>")
+def plan_export(plan_id: str, fmt: str) -> Response:
+    """The current roadmap as iCalendar (ics), Markdown (md) or CSV (csv)."""
+    if fmt not in EXPORTS:
+        raise ApiError(404, "not_found", "Exports are roadmap.ics, roadmap.md and roadmap.csv.")
+    p = _ready_plan(plan_id)
+    mimetype, render = EXPORTS[fmt]
+    body = roadmaps.ics(p, settings().base_url) if fmt == "ics" else render(p)
+    return Response(body, mimetype=mimetype, headers={
+        "Content-Disposition": f'attachment; filename="roadmap-{p.id[:8]}.{fmt}"'})
 
-    body = roadmap_ics(p, settings().base_url)
-    return Response(body, mimetype="text/calendar",
-                    headers={"Content-Disposition": f'attachment; filename="roadmap-{p.id}.ics"'})
+
+EXPORTS: dict[str, tuple[str, Any]] = {
+    "ics": ("text/calendar", None),
+    "md": ("text/markdown", roadmaps.markdown),
+    "csv": ("text/csv", roadmaps.csv),
+}
+
+
+@bp.patch("/plans/<plan_id>/items/<int:item_id>")
+def patch_item(plan_id: str, item_id: int) -> Response:
+    """Mark an item todo, done, skipped or behind; the last three re-plan the rest from today."""
+    data = json_body()
+    validate(data, ITEM_UPDATE)
+    s = db_session()
+    p = _ready_plan(plan_id)
+    item = next((i for i in roadmaps.current(p) if i.id == item_id), None)
+    if item is None:
+        raise ApiError(404, "not_found", "No item with that id in the plan's current roadmap.")
+    today = parse_date(data, "today") or date.today()
+    roadmaps.set_status(s, p, item, data["status"], today)
+    s.commit()
+    return jsonify(serialize.plan(p))
+
+
+@bp.post("/plans/<plan_id>/feed")
+def create_feed(plan_id: str) -> tuple[Response, int]:
+    """Create (or replace) the plan's private calendar feed URL; the old URL stops working."""
+    s = db_session()
+    p = _plan(plan_id)
+    token = roadmaps.new_feed_token(p)
+    s.commit()
+    url = settings().base_url.rstrip("/") + url_for("api.feed", token=token)
+    return jsonify({"feed_url": url, "webcal_url": "webcal://" + url.split("://", 1)[1]}), 201
+
+
+@bp.delete("/plans/<plan_id>/feed")
+def revoke_feed(plan_id: str) -> tuple[str, int]:
+    s = db_session()
+    p = _plan(plan_id)
+    p.feed_token = None
+    s.commit()
+    return "", 204
+
+
+@bp.get("/feeds/<token>.ics")
+def feed(token: str) -> Response:
+    """A plan's calendar for calendar apps: the unguessable token is the only credential."""
+    p = roadmaps.plan_for_feed(db_session(), token)
+    if p is None or not p.revision:
+        raise ApiError(404, "not_found", "No calendar at this address; it may have been revoked.")
+    return Response(roadmaps.ics(p, settings().base_url), mimetype="text/calendar")
 
 
 @bp.get("/rejections")
@@ -113,6 +171,26 @@ def patch_goal(goal_id: str) -> Response:
             setattr(goal, field, data[field])
     s.commit()
     return jsonify(serialize.goal(goal))
+
+
+@bp.post("/goals/merge")
+def merge_goals() -> Response:
+    """Merge goals that name the same thing: the first keeps the evidence of all."""
+    data = json_body()
+    validate(data, GOAL_MERGE)
+    s = db_session()
+    goals = [service.owned(s, m.SkillGoal, gid, owner_id()) for gid in data["goal_ids"]]
+    if any(g is None for g in goals):
+        raise ApiError(404, "not_found", "One of goal_ids does not exist.")
+    keep = service.merge_goals(goals, data.get("label"))
+    s.commit()
+    return jsonify(serialize.goal(keep))
+
+
+@bp.get("/themes")
+def themes() -> Response:
+    """Skills that recur across your rejections, most frequent first, with evidence from each."""
+    return jsonify({"themes": service.themes(db_session(), owner_id())})
 
 
 @bp.get("/providers")
@@ -168,6 +246,13 @@ def accepted(plan: m.Plan, rej: m.Rejection) -> Response:
                     "links": links})
     resp.headers["Location"] = links["self"]
     return resp
+
+
+def _ready_plan(plan_id: str) -> m.Plan:
+    p = _plan(plan_id)
+    if not p.revision:
+        raise ApiError(409, "not_ready", "The roadmap is not ready yet; poll the plan until it is.")
+    return p
 
 
 def _plan(plan_id: str) -> m.Plan:

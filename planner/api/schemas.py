@@ -45,8 +45,30 @@ GOAL_UPDATE: dict[str, Any] = {
     "additionalProperties": False,
     "minProperties": 1,
     "properties": {
-        "status": {"enum": ["proposed", "confirmed", "dropped"]},
+        "status": {"enum": ["proposed", "confirmed", "dropped"],
+                   "description": "confirmed goals are planned; dropped ones are not"},
         "priority": {"type": "integer", "minimum": 1, "maximum": 5},
+    },
+}
+
+GOAL_MERGE: dict[str, Any] = {
+    "type": "object",
+    "required": ["goal_ids"],
+    "additionalProperties": False,
+    "properties": {
+        "goal_ids": {"type": "array", "items": {"type": "string", "maxLength": 64},
+                     "minItems": 2, "maxItems": 50, "uniqueItems": True},
+        "label": {"type": "string", "minLength": 1, "maxLength": 200},
+    },
+}
+
+ITEM_UPDATE: dict[str, Any] = {
+    "type": "object",
+    "required": ["status"],
+    "additionalProperties": False,
+    "properties": {
+        "status": {"enum": ["todo", "done", "skipped", "behind"]},
+        "today": {**_DATE, "description": "Re-plan from this day (default: today)."},
     },
 }
 

@@ -81,7 +81,9 @@ def plan(p: m.Plan) -> dict[str, Any]:
 def plan_links(plan_id: str) -> dict[str, str]:
     return {
         "self": url_for("api.get_plan", plan_id=plan_id),
-        "roadmap_ics": url_for("api.plan_ics", plan_id=plan_id),
+        "roadmap_ics": url_for("api.plan_export", plan_id=plan_id, fmt="ics"),
+        "roadmap_md": url_for("api.plan_export", plan_id=plan_id, fmt="md"),
+        "roadmap_csv": url_for("api.plan_export", plan_id=plan_id, fmt="csv"),
         "page": url_for("web.plan_page", plan_id=plan_id),
     }
 

@@ -292,7 +292,8 @@ class HttpProvider(Provider):
     def _limiter_block(self, seconds: float | None) -> None:
         limiter = self.limiter()
         if limiter is not None:
-            limiter.block(seconds if seconds and seconds > 0 else 60.0)
+            # Never trust an upstream to block us for more than an hour.
+            limiter.block(min(seconds, 3600.0) if seconds and seconds > 0 else 60.0)
 
     def _float_setting(self, name: str, default: float) -> float:
         try:

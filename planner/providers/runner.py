@@ -163,7 +163,8 @@ def _failed(provider: Provider, name: str, exc: BaseException, started: float) -
         message = provider.config.redact(message)
     if not isinstance(exc, ProviderError):
         message = f"{name}: crashed: {message}"
-    log.warning("provider %s failed: %s", name, message)
+    level = logging.INFO if isinstance(exc, NotConfiguredError) else logging.WARNING
+    log.log(level, "provider %s failed: %s", name, message)
     return SearchOutcome(
         name,
         error=message,

@@ -46,6 +46,16 @@ class Calendar:
     def __init__(self, c: Constraints) -> None:
         self._week = weekday_minutes(c)
         self._blackouts = tuple(sorted((a, b) for a, b in c.blackouts if a <= b))
+        self._base = c.start
+        self._prefix = [0]  # _prefix[n] = capacity of the n days from _base
+
+    def _cumulative(self, day: date) -> int:
+        """Capacity from ``_base`` up to the day before ``day`` (``day`` >= ``_base``)."""
+        n = (day - self._base).days
+        while len(self._prefix) <= n:
+            d = self._base + (len(self._prefix) - 1) * DAY
+            self._prefix.append(self._prefix[-1] + self.minutes(d))
+        return self._prefix[n]
 
     @property
     def weekly_minutes(self) -> int:
@@ -60,8 +70,11 @@ class Calendar:
 
     def total(self, first: date, last: date) -> int:
         """Capacity from ``first`` to ``last`` inclusive."""
-        days = (last - first).days + 1
-        return sum(self.minutes(first + n * DAY) for n in range(max(0, days)))
+        if last < first:
+            return 0
+        if first < self._base:
+            return sum(self.minutes(first + n * DAY) for n in range((last - first).days + 1))
+        return self._cumulative(last + DAY) - self._cumulative(first)
 
     def day_reaching(self, first: date, minutes: int, limit_days: int = 36500) -> date | None:
         """First date by which cumulative capacity from ``first`` reaches ``minutes``."""

@@ -10,6 +10,7 @@ import enum
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from planner.providers.model import Level, Resource, ResourceKind
 from planner.scheduling.calendar import Calendar, to_minutes
@@ -51,12 +52,15 @@ DEFAULT_HOURS = {
     ResourceKind.EVENT: 2.0,
     ResourceKind.COMMUNITY: 2.0,
 }
-_LEVELS = (Level.INTRODUCTORY, Level.INTERMEDIATE, Level.ADVANCED)
+_RANK: dict[str, int] = {Level.INTRODUCTORY: 0, Level.INTERMEDIATE: 1, Level.ADVANCED: 2}
 
 
-@dataclass(frozen=True)
-class Option:
-    """One resource offered for one goal slot, with everything the optimiser needs."""
+class Option(NamedTuple):
+    """One resource offered for one goal slot, with everything the optimiser needs.
+
+    A named tuple rather than a dataclass: plans build tens of thousands, and this is the
+    cheapest immutable record to construct.
+    """
 
     goal: GoalSpec
     role: Role
@@ -66,18 +70,9 @@ class Option:
     value: int
     window: tuple[date, date | None] | None  # (earliest start, latest end) for dated runs
     estimated: bool
-
-    @property
-    def slot(self) -> tuple[str, str]:
-        return (self.goal.id, self.role.value)
-
-    @property
-    def key(self) -> str:
-        return self.resource.key
-
-    @property
-    def item_key(self) -> str:
-        return f"{self.goal.id}:{self.resource.key}"
+    key: str  # the resource's key: used at most once per plan
+    slot: tuple[str, str]  # (goal id, role): at most one option each
+    item_key: str  # the roadmap item's key
 
 
 def goal_weight(goal: GoalSpec) -> int:
@@ -107,11 +102,11 @@ def fit_percent(r: Resource, c: Constraints) -> int:
 
 
 def _level_penalty(level: Level | None, preferred: str | None) -> int:
-    if not preferred or preferred not in _LEVELS:
+    if not preferred or preferred not in _RANK:
         return 0
     if level is None:
         return 5
-    return 20 * abs(_LEVELS.index(level) - _LEVELS.index(Level(preferred)))
+    return 20 * abs(_RANK[level] - _RANK[preferred])
 
 
 def resource_hours(r: Resource) -> tuple[float, bool]:
@@ -148,12 +143,32 @@ def to_cents(amount: float) -> int:
     return max(0, round(amount * 100))
 
 
-def make_option(goal: GoalSpec, r: Resource, c: Constraints) -> Option:
-    role = ROLE_OF_KIND[r.kind]
+@dataclass(frozen=True)
+class _Facts:
+    """What an option needs from a resource, whatever the goal."""
+
+    minutes: int
+    estimated: bool
+    cents: int
+    fit: int
+    window: tuple[date, date | None] | None
+
+
+def _facts(r: Resource, c: Constraints) -> _Facts:
     hours, estimated = resource_hours(r)
-    value = goal_weight(goal) * role_weight(goal, role) * fit_percent(r, c)
-    return Option(goal, role, r, max(1, to_minutes(hours)), to_cents(r.cost.value), value,
-                  run_window(r, c), estimated)
+    return _Facts(max(1, to_minutes(hours)), estimated, to_cents(r.cost.value),
+                  fit_percent(r, c), run_window(r, c))
+
+
+def make_option(goal: GoalSpec, r: Resource, c: Constraints, facts: _Facts | None = None
+                ) -> Option:
+    """The option of using ``r`` for ``goal``."""
+    f = facts or _facts(r, c)
+    role = ROLE_OF_KIND[r.kind]
+    value = goal_weight(goal) * role_weight(goal, role) * f.fit
+    key = r.key
+    return Option(goal, role, r, f.minutes, f.cents, value, f.window, f.estimated, key,
+                  (goal.id, role.value), f"{goal.id}:{key}")
 
 
 def build_options(goals: Sequence[GoalSpec], candidates: Mapping[str, Sequence[Resource]],
@@ -164,9 +179,12 @@ def build_options(goals: Sequence[GoalSpec], candidates: Mapping[str, Sequence[R
 
 def _raw_options(goals: Sequence[GoalSpec], candidates: Mapping[str, Sequence[Resource]],
                  c: Constraints) -> Iterator[Option]:
-    seen: set[tuple[str, str]] = set()
+    facts: dict[str, _Facts] = {}  # a resource listed for several goals is assessed once
     for goal in goals:
+        seen: set[str] = set()
         for r in candidates.get(goal.id, ()):
-            if (goal.id, r.key) not in seen:
-                seen.add((goal.id, r.key))
-                yield make_option(goal, r, c)
+            key = r.key
+            if key not in seen:
+                seen.add(key)
+                f = facts.get(key) or facts.setdefault(key, _facts(r, c))
+                yield make_option(goal, r, c, f)

@@ -22,7 +22,7 @@ from planner.scheduling.model import (
 )
 from planner.scheduling.options import ITEM_KIND, Option, build_options, to_cents
 from planner.scheduling.schedule import Placement, Rules, schedule
-from planner.scheduling.select import Limits, select
+from planner.scheduling.select import Limits, group_slots, restrict, select_grouped
 from planner.scheduling.tasks import make_tasks
 from planner.scheduling.verdict import Outcome, judge
 
@@ -45,13 +45,15 @@ def plan(
     goals = unique_goals(goals)
     options = build_options(goals, candidates, c, cal)
     budget = to_cents(c.budget) if c.budget is not None else None
-    wanted = select(options, Limits(budget, None))
+    slots = group_slots(options, Limits(budget, None))
+    wanted = select_grouped(slots, Limits(budget, None))
     horizon = _horizon(c, cal, wanted)
     used: dict[date, int] = {}
     steps = all_steps(goals, normalise(actions), c.start, horizon)
     step_items = place_steps(steps, cal, used, (c.start, horizon))
     cap = None if c.target_date is None else _cap(c, cal, used)
-    chosen = wanted if cap is None else select(options, Limits(budget, cap))
+    chosen = wanted if cap is None else select_grouped(restrict(slots, Limits(budget, cap)),
+                                                        Limits(budget, cap))
     placement = schedule(make_tasks(chosen, goals), cal, used, _rules(c))
     work = resource_items(chosen, placement)
     dated = [*work, *step_items, *_enrol_reminders(chosen, work, c.start)]

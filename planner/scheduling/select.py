@@ -16,6 +16,8 @@ from planner.scheduling.options import Option
 
 Slot = tuple[str, str]
 _ALPHAS = (0.0, 0.25, 0.5, 0.75, 1.0)
+_FEW_ALPHAS = (0.0, 0.5, 1.0)
+_MANY_OPTIONS = 2_000  # above this, three weightings: the extra two rarely change the answer
 _PAIR_LIMIT = 120  # options; above this pair moves cost more time than they win
 _ROUNDS = 60
 
@@ -86,16 +88,34 @@ def objective(chosen: Iterable[Option]) -> int:
 
 def select(options: Sequence[Option], limits: Limits) -> tuple[Option, ...]:
     """Best options found within ``limits``, ordered by slot."""
-    slots = group_slots(options, limits)
+    return select_grouped(group_slots(options, limits), limits)
+
+
+def restrict(slots: dict[Slot, list[Option]], limits: Limits) -> dict[Slot, list[Option]]:
+    """``slots`` without the options that break a (tighter) limit on their own."""
+    kept = {s: [o for o in opts if _within(o.minutes, limits.minutes)
+                and _within(o.cents, limits.cents)] for s, opts in slots.items()}
+    return {s: opts for s, opts in kept.items() if opts}
+
+
+def select_grouped(slots: dict[Slot, list[Option]], limits: Limits) -> tuple[Option, ...]:
+    """:func:`select` on options already grouped by :func:`group_slots`."""
     if not slots:
         return ()
     best: Solution | None = None
-    for alpha in _ALPHAS if _needs_search(limits) else (0.0,):
+    for alpha in _alphas(slots, limits):
         sol = improve(greedy(slots, limits, alpha), slots, limits)
         if best is None or sol.rank() > best.rank():
             best = sol
     assert best is not None
     return tuple(best.chosen[s] for s in sorted(best.chosen))
+
+
+def _alphas(slots: dict[Slot, list[Option]], limits: Limits) -> tuple[float, ...]:
+    """Weightings of hours against money to try; with one limit only its own matters."""
+    if limits.minutes is None or limits.cents is None:
+        return (0.0,) if limits.minutes is None else (1.0,)
+    return _FEW_ALPHAS if sum(map(len, slots.values())) > _MANY_OPTIONS else _ALPHAS
 
 
 def _needs_search(limits: Limits) -> bool:
@@ -163,17 +183,31 @@ def greedy(slots: dict[Slot, list[Option]], limits: Limits, alpha: float,
 
 def _push(heap: list[tuple[float, int, int, Slot, int, Option]], seq: int, sol: Solution,
           slot: Slot, opts: list[Option], ver: int, limits: Limits, alpha: float) -> int:
+    """Queue the upgrades of ``slot`` that fit now (used capacity rarely shrinks later)."""
     cur = sol.chosen.get(slot)
-    base = _size(cur, limits, alpha)
+    base_value, base = (cur.value, _size(cur, limits, alpha)) if cur else (0, 0.0)
+    room_min, room_cents = _room(sol, cur, limits)
     for o in opts:
-        gain = sol.gain(slot, o)
-        if gain <= 0:
+        gain = o.value - base_value
+        if gain <= 0 or o.minutes > room_min or o.cents > room_cents:
+            continue
+        if sol.keys[o.key] and not (cur and cur.key == o.key):
             continue
         grow = _size(o, limits, alpha) - base
         ratio = float("inf") if grow <= 1e-12 else gain / grow
         heapq.heappush(heap, (-ratio, -gain, seq, slot, ver, o))
         seq += 1
     return seq
+
+
+def _room(sol: Solution, cur: Option | None, limits: Limits) -> tuple[float, float]:
+    """Minutes and cents a slot could use if its current option were given back."""
+    inf = float("inf")
+    room_min = inf if limits.minutes is None else limits.minutes - sol.minutes
+    room_cents = inf if limits.cents is None else limits.cents - sol.cents
+    if cur is not None:
+        room_min, room_cents = room_min + cur.minutes, room_cents + cur.cents
+    return room_min, room_cents
 
 
 def improve(sol: Solution, slots: dict[Slot, list[Option]], limits: Limits) -> Solution:

@@ -1,45 +1,187 @@
-"""First extractor: whole-word matching against a small built-in vocabulary.
+"""Feedback text (+ optional job description and resume) -> skill goals.
 
-Replaced by the taxonomy-backed extractor (issue 3); the signature of :func:`extract` is stable.
+Pure: the taxonomy is an argument (default: the shipped one plus any imported ESCO index),
+and the same input always gives the same goals.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
+from planner.skills.cues import Cue, find_cues, framing_for
+from planner.skills.jobdesc import Requirement, requirements, shown_skills
+from planner.skills.matcher import Mention, find_mentions
 from planner.skills.model import Action, Evidence, Extraction, Framing, GoalKind, SkillGoal
+from planner.skills.segment import clauses, is_boilerplate, sentences
+from planner.skills.taxonomy import Entry, Taxonomy, default_taxonomy, surface_forms
+from planner.skills.text import Span, check_text, clean_feedback
 
-_VOCAB: dict[str, tuple[str, GoalKind, tuple[str, ...]]] = {
-    "kubernetes": ("Kubernetes", GoalKind.TOOL, ("kubernetes", "k8s")),
-    "aws": ("Amazon Web Services", GoalKind.TOOL, ("aws", "amazon web services")),
-    "python": ("Python", GoalKind.TECHNICAL, ("python",)),
-    "sql": ("SQL", GoalKind.TECHNICAL, ("sql",)),
-    "docker": ("Docker", GoalKind.TOOL, ("docker",)),
-    "stakeholder-management": ("Stakeholder management", GoalKind.SOFT, ("stakeholder",)),
-    "interview-preparation": ("Interview preparation", GoalKind.JOB_SEARCH, ("interview",)),
-}
-_GAP = re.compile(r"\b(lack|more experience|stronger|struggl|gap|below the bar|would have liked)", re.I)
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+REQUEST_FEEDBACK_DRAFT = (
+    "Thank you for letting me know, and for the time you and the team spent on my application. "
+    "If you have a moment, I would really value one or two specific points on where my "
+    "experience or interviews fell short, so I can work on them for future roles. "
+    "Either way, thank you again."
+)
+_REASON_CUES = frozenset({Cue.STRONG_GAP, Cue.GAP, Cue.REQUIREMENT, Cue.NICE})
+_NEEDS_REASON = frozenset({GoalKind.SOFT, GoalKind.JOB_SEARCH, GoalKind.LANGUAGE})
+_PRIORITY = {Cue.STRONG_GAP: 1, Cue.GAP: 2, Cue.REQUIREMENT: 2, Cue.NICE: 4, None: 3}
+_FRAMING = {Cue.STRONG_GAP: Framing.GAP, Cue.GAP: Framing.GAP, Cue.REQUIREMENT: Framing.REQUIREMENT,
+            Cue.NICE: Framing.REQUIREMENT, None: Framing.MENTION}
+_CUE_WEIGHT = {Cue.STRONG_GAP: 1.0, Cue.GAP: 0.95, Cue.REQUIREMENT: 0.9, Cue.NICE: 0.8, None: 0.6}
+_MIN_EVIDENCE_CHARS = 25
+_MAX_EVIDENCE = 5
 
 
-def extract(text: str, job_description: str | None = None, resume: str | None = None) -> Extraction:
-    """Return the skill goals ``text`` justifies; a reasonless rejection yields an action instead."""
-    goals: list[SkillGoal] = []
-    for m in _SENTENCE.finditer(text):
-        sentence = m.group(0)
-        for sid, (label, kind, terms) in _VOCAB.items():
-            if any(g.skill_id == sid for g in goals):
-                continue
-            if any(re.search(rf"\b{re.escape(t)}\b", sentence, re.I) for t in terms):
-                gap = bool(_GAP.search(sentence))
-                ev = Evidence(sentence.strip(), m.start(), m.start() + len(sentence.rstrip()))
-                goals.append(
-                    SkillGoal(sid, label, kind, 0.6, (ev,), Framing.GAP if gap else Framing.MENTION)
-                )
-    if goals:
-        return Extraction(tuple(goals))
-    draft = (
-        "Thank you for letting me know. If you have a moment, I would value any specific "
-        "feedback on where my application fell short, so I can improve for future roles."
+@dataclass(frozen=True)
+class _Found:
+    skill_id: str
+    cue: Cue | None
+    evidence: Span
+    mention: Mention
+
+
+def extract(
+    text: str,
+    job_description: str | None = None,
+    resume: str | None = None,
+    *,
+    taxonomy: Taxonomy | None = None,
+) -> Extraction:
+    """Return the skill goals ``text`` justifies; a reasonless rejection yields an action instead.
+
+    Raises:
+        TextError: ``text`` (or a given job description / resume) is empty, binary or too long.
+    """
+    check_text(text, "feedback")
+    if job_description is not None:
+        check_text(job_description, "job description")
+    if resume is not None:
+        check_text(resume, "resume")
+    tx = taxonomy if taxonomy is not None else default_taxonomy()
+    found = _mine_feedback(text, tx)
+    goals = {sid: _goal(text, tx[sid], items) for sid, items in _group(found).items()}
+    templated = not goals
+    if job_description is not None:
+        reqs = requirements(job_description, tx)
+        goals = _apply_job(goals, reqs, job_description, resume, tx)
+    actions = (Action("request_feedback", "Ask for specific feedback", REQUEST_FEEDBACK_DRAFT),)
+    ordered = tuple(sorted(goals.values(), key=_order))
+    return Extraction(ordered, actions if templated else (), templated)
+
+
+def _mine_feedback(text: str, tx: Taxonomy) -> list[_Found]:
+    clean = clean_feedback(text)
+    found: list[_Found] = []
+    for sent in sentences(clean):
+        hits = find_cues(clean, sent.start, sent.end)
+        gap_framed = any(h.cue in _REASON_CUES for h in hits)
+        if is_boilerplate(clean[sent.start : sent.end], gap_framed):
+            continue
+        for clause in clauses(clean, sent):
+            clause_hits = [h for h in hits if clause.start <= h.start < clause.end]
+            evidence = clause if clause.end - clause.start >= _MIN_EVIDENCE_CHARS else sent
+            for m in find_mentions(clean, tx, clause.start, clause.end):
+                cue = framing_for(clause_hits, m.start, m.end)
+                found.append(_Found(m.skill_id, cue, evidence, m))
+    has_reason = any(f.cue in _REASON_CUES for f in found) or _any_reason(clean)
+    return [f for f in found if _keep(f, tx[f.skill_id], has_reason)]
+
+
+def _any_reason(clean: str) -> bool:
+    return any(
+        h.cue in (Cue.STRONG_GAP, Cue.GAP)
+        for s in sentences(clean)
+        if not is_boilerplate(clean[s.start : s.end])
+        for h in find_cues(clean, s.start, s.end)
     )
-    return Extraction((), (Action("request_feedback", "Ask for specific feedback", draft),), True)
+
+
+def _keep(f: _Found, entry: Entry, has_reason: bool) -> bool:
+    if f.cue is Cue.STRENGTH:
+        return False
+    if f.cue is None:
+        return has_reason and entry.kind not in _NEEDS_REASON and entry.source == "curated"
+    if entry.source != "curated":
+        return f.mention.n_tokens >= 2
+    return True
+
+
+def _group(found: Iterable[_Found]) -> dict[str, list[_Found]]:
+    groups: dict[str, list[_Found]] = {}
+    for f in found:
+        groups.setdefault(f.skill_id, []).append(f)
+    return groups
+
+
+def _best_cue(items: list[_Found]) -> Cue | None:
+    order = [Cue.STRONG_GAP, Cue.GAP, Cue.REQUIREMENT, Cue.NICE]
+    return next((c for c in order if any(f.cue is c for f in items)), None)
+
+
+def _confidence(entry: Entry, cue: Cue | None, items: list[_Found]) -> float:
+    short = min(f.mention.end - f.mention.start for f in items) <= 2
+    base = 0.55 if entry.source != "curated" else (0.7 if short else 0.9)
+    return round(min(0.99, base * _CUE_WEIGHT[cue] + 0.05 * (len(items) - 1)), 2)
+
+
+def _evidence(text: str, spans: Iterable[Span], source: str) -> tuple[Evidence, ...]:
+    seen: dict[Span, None] = dict.fromkeys(spans)
+    return tuple(Evidence(text[s.start : s.end], s.start, s.end, source) for s in list(seen)[:_MAX_EVIDENCE])
+
+
+def _goal(text: str, entry: Entry, items: list[_Found]) -> SkillGoal:
+    cue = _best_cue(items)
+    return SkillGoal(
+        skill_id=entry.skill_id,
+        label=entry.label,
+        kind=entry.kind,
+        confidence=_confidence(entry, cue, items),
+        evidence=_evidence(text, (f.evidence for f in items), "feedback"),
+        framing=_FRAMING[cue],
+        priority=_PRIORITY[cue],
+        must_have=cue in (Cue.STRONG_GAP, Cue.GAP, Cue.REQUIREMENT),
+        esco_uri=entry.esco_uri,
+        prerequisites=entry.prerequisites,
+        aliases=tuple(f for f, _ in surface_forms(entry) if f != entry.label)[:12],
+    )
+
+
+def _apply_job(
+    goals: dict[str, SkillGoal],
+    reqs: list[Requirement],
+    job_description: str,
+    resume: str | None,
+    tx: Taxonomy,
+) -> dict[str, SkillGoal]:
+    """Mark feedback goals must-have or not from the job; add what the resume does not show."""
+    out = dict(goals)
+    shown = shown_skills(resume, tx) if resume is not None else None
+    for r in reqs:
+        ev = _evidence(job_description, [r.evidence], "job_description")
+        if r.skill_id in out:
+            g = out[r.skill_id]
+            out[r.skill_id] = replace(g, must_have=r.must_have, evidence=g.evidence + ev)
+        elif shown is not None and r.skill_id not in shown:
+            out[r.skill_id] = _requirement_goal(tx[r.skill_id], r, ev)
+    return out
+
+
+def _requirement_goal(entry: Entry, r: Requirement, ev: tuple[Evidence, ...]) -> SkillGoal:
+    return SkillGoal(
+        skill_id=entry.skill_id,
+        label=entry.label,
+        kind=entry.kind,
+        confidence=0.8 if r.must_have else 0.7,
+        evidence=ev,
+        framing=Framing.REQUIREMENT,
+        priority=2 if r.must_have else 4,
+        must_have=r.must_have,
+        esco_uri=entry.esco_uri,
+        prerequisites=entry.prerequisites,
+        aliases=tuple(f for f, _ in surface_forms(entry) if f != entry.label)[:12],
+    )
+
+
+def _order(g: SkillGoal) -> tuple[int, float, int]:
+    return (g.priority, -g.confidence, g.evidence[0].start if g.evidence else 0)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -27,6 +27,7 @@ DEFAULT_DATA_DIR = "./var"
 MAX_ALIAS_TOKENS = 8
 
 Key = tuple[str, ...]
+EscoRow = tuple[str, str, tuple[str, ...], str, str, str]  # uri, label, alts, type, reuse, description
 
 
 @dataclass(frozen=True)
@@ -286,3 +287,21 @@ def with_esco_links(taxonomy: Taxonomy, esco: Iterable[tuple[str, str, tuple[str
             Entry(sid, label, GoalKind.TECHNICAL, alts, esco_uri=uri, domain="esco", source="esco")
         )
     return Taxonomy(linked)
+
+
+def default_taxonomy() -> Taxonomy:
+    """The shipped taxonomy plus the ESCO index imported into :func:`data_dir`, if any."""
+    from planner.skills.esco import index_path, load_index
+
+    path = index_path(data_dir())
+    if not path.is_file():
+        return load_taxonomy()
+    stat = path.stat()
+    return _with_index(str(path), stat.st_mtime_ns, stat.st_size, load_index)
+
+
+@functools.lru_cache(maxsize=2)
+def _with_index(
+    path: str, mtime: int, size: int, loader: Callable[[Path], list[EscoRow]]
+) -> Taxonomy:
+    return with_esco_links(load_taxonomy(), ((c[0], c[1], c[2]) for c in loader(Path(path))))

@@ -1,0 +1,127 @@
+"""Stored roadmaps: rebuild planner inputs from a plan, store revisions, re-plan, export, feeds."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import date, datetime, timezone
+from typing import Any
+from urllib.parse import urlparse
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner.providers import Resource
+from planner.scheduling import Constraints, GoalSpec, Roadmap, RoadmapItem, export, replan
+from planner.store import models as m
+
+STATUSES = ("todo", "done", "skipped", "behind")
+
+
+def goal_specs(goals: list[dict[str, Any]]) -> list[GoalSpec]:
+    return [
+        GoalSpec(id=g["skill_id"], label=g["label"], kind=g.get("kind", "technical"),
+                 priority=int(g.get("priority", 3)), must_have=bool(g.get("must_have", True)),
+                 prerequisites=tuple(g.get("prerequisites") or ()))
+        for g in goals
+    ]
+
+
+def constraints(params: dict[str, Any], start: date | None = None) -> Constraints:
+    target = params.get("target_date")
+    return Constraints(
+        start=start or date.fromisoformat(params["start_date"]),
+        hours_per_week=float(params["hours_per_week"]),
+        target_date=date.fromisoformat(target) if target else None,
+        budget=params.get("budget"),
+    )
+
+
+def actions(params: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(a["title"], a.get("detail", "")) for a in params.get("actions", [])]
+
+
+def candidates(s: Session, plan_id: str) -> dict[str, list[Resource]]:
+    """The resources providers offered for each goal of a plan, best first."""
+    rows = s.execute(
+        select(m.PlanResource.skill_id, m.Resource.data)
+        .join(m.Resource, m.Resource.id == m.PlanResource.resource_id)
+        .where(m.PlanResource.plan_id == plan_id)
+        .order_by(m.PlanResource.skill_id, m.PlanResource.rank, m.Resource.id)
+    ).all()
+    out: dict[str, list[Resource]] = {}
+    for skill_id, data in rows:
+        out.setdefault(skill_id, []).append(Resource.from_dict(data))
+    return out
+
+
+def current(p: m.Plan) -> list[m.RoadmapItem]:
+    return [i for i in p.items if i.revision == p.revision]
+
+
+def stored(p: m.Plan) -> Roadmap:
+    """The plan's current roadmap, with each item's stored status."""
+    items = [{**i.data, "status": i.status} for i in current(p)]
+    return Roadmap.from_dict({"items": items, "verdict": p.verdict or {"fits": True}})
+
+
+def store(p: m.Plan, roadmap: Roadmap) -> None:
+    """Add ``roadmap`` as the plan's next revision; earlier revisions stay as history."""
+    p.revision += 1
+    for pos, item in enumerate(roadmap.items):
+        p.items.append(_row(p, item, pos))
+    p.verdict = roadmap.verdict.to_dict()
+
+
+def _row(p: m.Plan, item: RoadmapItem, pos: int) -> m.RoadmapItem:
+    d = item.to_dict()
+    return m.RoadmapItem(
+        plan_id=p.id, owner_id=p.owner_id, revision=p.revision, position=pos, key=item.key[:700],
+        kind=d["kind"], title=d["title"][:500], start=item.start, end=item.end, hours=item.hours,
+        hours_per_week=item.hours_per_week, goal_id=item.goal_id, resource=d["resource"],
+        reason=d["reason"], detail=d["detail"], status=d.get("status", "todo"), data=d,
+    )
+
+
+def set_status(s: Session, p: m.Plan, item: m.RoadmapItem, status: str, today: date) -> None:
+    """Record progress on one item; done, skipped or behind re-plan the rest from ``today``."""
+    if status == "todo":
+        item.status = status
+        return
+    marks = {i.key: i.status for i in current(p)}
+    marks[item.key] = status
+    fresh = replan(stored(p), marks, goal_specs(p.goals), candidates(s, p.id),
+                   constraints(p.params), today, actions(p.params))
+    store(p, fresh)
+
+
+def feed_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_feed_token(p: m.Plan) -> str:
+    """A fresh unguessable token for the plan's calendar feed; only its hash is stored."""
+    token = secrets.token_urlsafe(32)
+    p.feed_token = feed_token_hash(token)
+    return token
+
+
+def plan_for_feed(s: Session, token: str) -> m.Plan | None:
+    if not token or len(token) > 100:
+        return None
+    return s.scalar(select(m.Plan).where(m.Plan.feed_token == feed_token_hash(token)))
+
+
+def ics(p: m.Plan, base_url: str) -> bytes:
+    domain = urlparse(base_url).hostname or "skill-planner.local"
+    stamp = (p.finished_at or p.created_at).replace(tzinfo=timezone.utc)
+    return export.to_ics(stored(p), name=f"Skill plan {p.id[:8]}", uid_domain=domain,
+                         now=stamp if isinstance(stamp, datetime) else datetime.now(timezone.utc))
+
+
+def markdown(p: m.Plan) -> str:
+    return export.to_markdown(stored(p))
+
+
+def csv(p: m.Plan) -> str:
+    return export.to_csv(stored(p))

@@ -1,0 +1,112 @@
+"""Sentences and clauses with offsets, and the boilerplate test for a sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from planner.skills.text import Span
+
+_ABBREV = frozenset({"e.g", "i.e", "etc", "vs", "approx", "mr", "ms", "mrs", "dr", "inc", "ltd",
+                     "co", "incl", "st", "no", "jr", "sr", "dept", "fig", "al"})
+_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
+_BULLET = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
+_CLAUSE_BREAK = re.compile(
+    r",?\s+(?:but|however|although|though|whereas|while|yet|except|that said|on the other hand)\b"
+    r"|;|\s[–—-]\s|:\s|^\s*(?:although|though|while|whilst)\b",
+    re.I,
+)
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Sentence spans of ``text[start:end]``, trimmed of whitespace.
+
+    A single line break ends a sentence only after end punctuation, before a bullet, or after a
+    short line (a heading or a list item); otherwise it is a wrapped line and joins the next.
+    """
+    end = len(text) if end is None else end
+    cur = start
+    for m in _END.finditer(text, start, end):
+        if m.group(0) == "\n" and not _line_break_ends_sentence(text, m.start(), end):
+            continue
+        if m.group(0) != "\n" and _is_abbreviation(text, m.start()):
+            continue
+        yield from _trimmed(text, cur, m.end())
+        cur = m.end()
+    yield from _trimmed(text, cur, end)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"([\w.]+)$", text[max(0, dot - 8) : dot])
+    return bool(word) and word.group(1).lower() in _ABBREV if word else False
+
+
+def _line_break_ends_sentence(text: str, nl: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, nl) + 1
+    line = text[line_start:nl].strip()
+    if not line or line[-1] in ".!?:;" or len(line) < 45:
+        return True
+    nxt = text[nl + 1 : min(end, nl + 8)]
+    return not nxt.strip() or bool(_BULLET.match(nxt)) or nxt.startswith(("\n", "\r"))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[Span]:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        yield Span(start + lead, start + lead + len(stripped))
+
+
+def clauses(text: str, span: Span) -> list[Span]:
+    """Split a sentence at contrast words ("but", "however", ";") so each clause gets its framing."""
+    cuts = [span.start]
+    for m in _CLAUSE_BREAK.finditer(text, span.start, span.end):
+        if m.start() > cuts[-1]:
+            cuts.append(m.start())
+    cuts.append(span.end)
+    return [Span(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+
+
+_LEGAL = re.compile(
+    r"equal (?:employment )?opportunit|without regard to|regardless of (?:race|age|gender|sex)|"
+    r"\brace,\s+colou?r|sexual orientation|gender identity|national origin|veteran status|"
+    r"disability status|protected (?:characteristic|class|veteran|status)|reasonable accommodation|"
+    r"\bconfidential\b|intended (?:solely )?for the (?:use|addressee|named)|intended recipient|"
+    r"received this (?:e-?mail|message|communication) in error|privacy (?:policy|notice|statement)|"
+    r"personal (?:data|information) (?:will|is|we)|\bunsubscribe\b|do not reply|\bno-?reply\b|"
+    r"registered (?:office|in england|company)|company (?:no|number|registration)|"
+    r"all rights reserved|copyright|©|affirmative action|e-verify|drug[- ]free|background check|"
+    r"applicants? (?:with|requiring) (?:a )?disabilit|inclusive (?:employer|workplace)|"
+    r"celebrate (?:diversity|differences)|diverse (?:workforce|team|backgrounds)|"
+    r"all qualified applicants|we (?:do not|don't) discriminate",
+    re.I,
+)
+_BLURB = re.compile(
+    r"\bfounded in\b|\bour (?:mission|vision|values|story|culture|customers love)\b|\bwe believe\b|"
+    r"\bleading (?:provider|platform|company|global)|industry[- ]leading|world[- ]class|"
+    r"fast[- ]growing|award[- ]winning|\bheadquartered\b|\bbacked by\b|\bseries [a-e]\b|"
+    r"fortune \d+|\bjoin (?:us|our team)\b|we'?re hiring|careers? (?:page|site)|follow us|"
+    r"learn more about|\babout us\b|\bour (?:company|team|platform|products?) (?:is|are|helps?|serves?|powers?|enables?)\b|"
+    r"^(?:at\s+[\w&.-]+(?:\s+[\w&.-]+){0,3},\s+)?we(?: are|'re)\s+(?:a|an|the|proud|passionate|"
+    r"committed|dedicated|on a mission|building|growing|transforming|revolutioni|reimagining|"
+    r"trusted|backed|remote|global|one of)\b|"
+    r"^[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}\s+(?:is|are)\s+(?:a|an|the)\s+(?:leading|global|"
+    r"fast|growing|innovative|award|world|pioneering|premier|trusted|top|b2b|saas|venture|"
+    r"mission|technology|tech|software|digital|data)",
+    re.I,
+)
+_ADDRESSES_CANDIDATE = re.compile(r"\b(?:you|your|yourself|candidates?|applicants?)\b", re.I)
+
+
+def is_boilerplate(sentence: str, gap_framed: bool = False) -> bool:
+    """True for legal, equal-opportunity and privacy text, and for company self-description.
+
+    A company sentence that frames a gap and speaks to the candidate ("we felt you lacked ...")
+    is feedback, not a blurb; legal text never is.
+    """
+    if _LEGAL.search(sentence):
+        return True
+    if _BLURB.search(sentence.strip()):
+        return not (gap_framed and _ADDRESSES_CANDIDATE.search(sentence))
+    return False
