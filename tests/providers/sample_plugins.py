@@ -17,9 +17,13 @@ RELEASE = threading.Event()
 
 
 def resource(provider: str, n: int, **kw: object) -> Resource:
-    base: dict[str, object] = {"provider": provider, "external_id": f"r{n}",
-                               "kind": ResourceKind.COURSE, "title": f"Resource {n}",
-                               "url": f"https://example.org/{n}"}
+    base: dict[str, object] = {
+        "provider": provider,
+        "external_id": f"r{n}",
+        "kind": ResourceKind.COURSE,
+        "title": f"Resource {n}",
+        "url": f"https://example.org/{n}",
+    }
     base.update(kw)
     return Resource(**base)  # type: ignore[arg-type]
 
@@ -61,10 +65,15 @@ class GarbageProvider(GoodProvider):
     name = "garbage"
 
     def search(self, query: SkillQuery) -> list[Resource]:
-        return [resource(self.name, 1), "junk",  # type: ignore[list-item]
-                resource(self.name, 2, url="javascript:alert(1)"),
-                resource(self.name, 3, title=""), resource("someone_else", 4),
-                resource(self.name, 1), resource(self.name, 5)]
+        return [
+            resource(self.name, 1),
+            "junk",  # type: ignore[list-item]
+            resource(self.name, 2, url="javascript:alert(1)"),
+            resource(self.name, 3, title=""),
+            resource("someone_else", 4),
+            resource(self.name, 1),
+            resource(self.name, 5),
+        ]
 
 
 class NotAListProvider(GoodProvider):
@@ -83,8 +92,10 @@ class ExitingProvider(GoodProvider):
 
 class KeyedProvider(GoodProvider):
     name = "keyed"
-    settings = (Setting("api_key", secret=True, required=True, help="the key"),
-                Setting("region", default="eu"))
+    settings = (
+        Setting("api_key", secret=True, required=True, help="the key"),
+        Setting("region", default="eu"),
+    )
 
     def search(self, query: SkillQuery) -> list[Resource]:
         raise RuntimeError(f"upstream said: key {self.config['api_key']} is bad")

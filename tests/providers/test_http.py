@@ -49,13 +49,18 @@ class Demo(HttpProvider):
         return ApiKeyAuth(self.config["key"], query_param="api_key")
 
     def parse_item(self, item: Any, query: SkillQuery) -> Resource | None:
-        return Resource(provider=self.name, external_id=str(item["id"]),
-                        kind=ResourceKind.COURSE, title=item["title"], url=item["url"])
+        return Resource(
+            provider=self.name,
+            external_id=str(item["id"]),
+            kind=ResourceKind.COURSE,
+            title=item["title"],
+            url=item["url"],
+        )
 
 
 def offset_api(req: StubRequest) -> StubResponse:
     limit, offset = int(req.arg("limit")), int(req.arg("offset"))
-    return StubResponse(body={"count": len(ROWS), "results": ROWS[offset: offset + limit]})
+    return StubResponse(body={"count": len(ROWS), "results": ROWS[offset : offset + limit]})
 
 
 def make(stub: StubServer, cls: type[HttpProvider] = Demo, **env: str) -> HttpProvider:
@@ -81,7 +86,7 @@ def test_page_number_pagination() -> None:
 
     def api(req: StubRequest) -> StubResponse:
         n, p = int(req.arg("n")), int(req.arg("p"))
-        return StubResponse(body={"results": ROWS[(p - 1) * n: p * n]})
+        return StubResponse(body={"results": ROWS[(p - 1) * n : p * n]})
 
     with StubServer(api) as stub:
         assert len(make(stub, Paged).search(SkillQuery(skill_id="x", label="x", limit=50))) == 12
@@ -105,6 +110,7 @@ def test_basic_and_header_auth_helpers() -> None:
 def test_next_link_off_the_api_host_is_refused() -> None:
     class Evil(Demo):
         from planner.providers import NextUrlPaginator
+
         paginator = NextUrlPaginator()
 
     def api(req: StubRequest) -> StubResponse:
@@ -145,11 +151,14 @@ def test_retry_after_forms() -> None:
 
 
 def test_link_header_parsing() -> None:
-    value = ('<https://api.github.com/search/issues?q=x&page=2>; rel="next", '
-             '<https://api.github.com/search/issues?q=x&page=34>; rel="last"')
+    value = (
+        '<https://api.github.com/search/issues?q=x&page=2>; rel="next", '
+        '<https://api.github.com/search/issues?q=x&page=34>; rel="last"'
+    )
     assert parse_link_header(value) == {
         "next": "https://api.github.com/search/issues?q=x&page=2",
-        "last": "https://api.github.com/search/issues?q=x&page=34"}
+        "last": "https://api.github.com/search/issues?q=x&page=34",
+    }
 
 
 def test_declaration_requires_the_two_methods() -> None:

@@ -23,9 +23,20 @@ def test_parse_effort(text: str | None, effort: Effort | None) -> None:
     assert parse_effort(text) == effort
 
 
-@pytest.mark.parametrize(("raw", "price"), [("75.00", 75.0), (12, 12.0), ("$9.5", 9.5),
-                                            ("free", None), ("-1", None), (None, None),
-                                            (True, None), ("nan", None), ("inf", None)])
+@pytest.mark.parametrize(
+    ("raw", "price"),
+    [
+        ("75.00", 75.0),
+        (12, 12.0),
+        ("$9.5", 9.5),
+        ("free", None),
+        ("-1", None),
+        (None, None),
+        (True, None),
+        ("nan", None),
+        ("inf", None),
+    ],
+)
 def test_parse_price(raw: object, price: float | None) -> None:
     assert parse_price(raw) == price
 

@@ -12,9 +12,17 @@ from planner.providers import RateLimit, RateLimiter
 from planner.providers.cache import ResponseCache, get_redis
 
 
-@pytest.mark.parametrize(("spec", "limit"), [("10/m", RateLimit(10, 60)), ("30/min", RateLimit(30, 60)),
-                                             ("5/s", RateLimit(5, 1)), ("100/h", RateLimit(100, 3600)),
-                                             ("2/10s", RateLimit(2, 10)), (" 1 / 1 d ", RateLimit(1, 86400))])
+@pytest.mark.parametrize(
+    ("spec", "limit"),
+    [
+        ("10/m", RateLimit(10, 60)),
+        ("30/min", RateLimit(30, 60)),
+        ("5/s", RateLimit(5, 1)),
+        ("100/h", RateLimit(100, 3600)),
+        ("2/10s", RateLimit(2, 10)),
+        (" 1 / 1 d ", RateLimit(1, 86400)),
+    ],
+)
 def test_parse(spec: str, limit: RateLimit) -> None:
     assert RateLimit.parse(spec) == limit
     assert RateLimit.parse(str(limit)) == limit
@@ -70,7 +78,15 @@ def test_unreachable_redis_is_none(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_importing_the_api_connects_to_nothing() -> None:
-    code = ("import planner.providers, planner.providers.testing, planner.providers.cache as c;"
-            "import sys; sys.exit(len(c._clients) + len(c._down_until))")
-    assert subprocess.run([sys.executable, "-c", code], env={"PLANNER_REDIS_URL":
-                          "redis://127.0.0.1:9/0"}, timeout=60).returncode == 0
+    code = (
+        "import planner.providers, planner.providers.testing, planner.providers.cache as c;"
+        "import sys; sys.exit(len(c._clients) + len(c._down_until))"
+    )
+    assert (
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={"PLANNER_REDIS_URL": "redis://127.0.0.1:9/0"},
+            timeout=60,
+        ).returncode
+        == 0
+    )

@@ -58,8 +58,9 @@ def test_strict_mode_raises_listing_every_failure(fake_entry_points: dict[str, s
         assert name in str(info.value)
 
 
-def test_strict_mode_from_env(fake_entry_points: dict[str, str],
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_strict_mode_from_env(
+    fake_entry_points: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PLANNER_STRICT_PLUGINS", "1")
     with pytest.raises(PluginLoadError):
         load_registry()
@@ -67,8 +68,9 @@ def test_strict_mode_from_env(fake_entry_points: dict[str, str],
     assert sorted(load_registry().providers) == ["good"]  # strict, but only good is loaded
 
 
-def test_allowlist_does_not_import_the_others(fake_entry_points: dict[str, str],
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_allowlist_does_not_import_the_others(
+    fake_entry_points: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PLANNER_PROVIDERS", "good, keyed")
     reg = load_registry()
     assert sorted(reg.providers) == ["good", "keyed"] and reg.failed == {}
@@ -114,8 +116,23 @@ def test_selection_syntax(spec: str | None, allow: set[str] | None, deny: set[st
 def test_status_is_json_with_the_documented_keys(fake_entry_points: dict[str, str]) -> None:
     rows = load_registry().status()
     json.dumps(rows)
-    keys = {"name", "version", "kinds", "installed", "enabled", "loaded", "configured", "reason",
-            "error", "state", "settings", "terms_url", "rate_limit", "package", "description"}
+    keys = {
+        "name",
+        "version",
+        "kinds",
+        "installed",
+        "enabled",
+        "loaded",
+        "configured",
+        "reason",
+        "error",
+        "state",
+        "settings",
+        "terms_url",
+        "rate_limit",
+        "package",
+        "description",
+    }
     assert all(keys <= set(row) for row in rows)
     by_name = {r["name"]: r for r in rows}
     assert by_name["good"]["state"] == "ready" and by_name["good"]["configured"]
@@ -129,8 +146,9 @@ def test_enabled_lists_only_configured(fake_entry_points: dict[str, str]) -> Non
     assert [p.name for p in load_registry().enabled()] == ["good"]
 
 
-def test_get_registry_scans_once(fake_entry_points: dict[str, str],
-                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_get_registry_scans_once(
+    fake_entry_points: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = []
     real = registry.entry_points
 

@@ -42,8 +42,9 @@ def test_hanging_provider_is_abandoned(release_hangers: None) -> None:
     assert out.error_type == "ProviderTimeoutError" and out.retriable
 
 
-def test_timeout_default_comes_from_env(release_hangers: None,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_timeout_default_comes_from_env(
+    release_hangers: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PLANNER_PROVIDER_TIMEOUT", "0.1")
     out = run_search(sp.HangingProvider(), Q)
     assert out.error == "ProviderTimeoutError: hanging: no answer in 0.1s"
@@ -83,11 +84,18 @@ def test_secrets_are_redacted_from_errors() -> None:
 
 def test_a_plan_completes_from_the_healthy_providers(release_hangers: None) -> None:
     """What the pipeline does per provider: the bad ones become records, the good one answers."""
-    providers: list[Provider] = [sp.GoodProvider(), sp.RaisingProvider(), sp.HangingProvider(),
-                                 sp.GarbageProvider(), sp.KeyedProvider(env={})]
+    providers: list[Provider] = [
+        sp.GoodProvider(),
+        sp.RaisingProvider(),
+        sp.HangingProvider(),
+        sp.GarbageProvider(),
+        sp.KeyedProvider(env={}),
+    ]
     outcomes = {p.name: run_search(p, Q, timeout=0.3) for p in providers}
     assert [n for n, o in outcomes.items() if o.ok] == ["good", "garbage"]
     assert len(outcomes["good"].resources) == 3
     assert {n: o.error_type for n, o in outcomes.items() if not o.ok} == {
-        "raising": "RuntimeError", "hanging": "ProviderTimeoutError",
-        "keyed": "NotConfiguredError"}
+        "raising": "RuntimeError",
+        "hanging": "ProviderTimeoutError",
+        "keyed": "NotConfiguredError",
+    }

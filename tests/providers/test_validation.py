@@ -24,8 +24,14 @@ from planner.providers import (
 )
 from planner.providers.model import Location
 
-OK = Resource(provider="demo", external_id="1", kind=ResourceKind.COURSE, title="Intro",
-              url="https://example.org/x", description="line one\nline two")
+OK = Resource(
+    provider="demo",
+    external_id="1",
+    kind=ResourceKind.COURSE,
+    title="Intro",
+    url="https://example.org/x",
+    description="line one\nline two",
+)
 
 
 def test_a_valid_resource_passes_unchanged() -> None:
@@ -57,8 +63,10 @@ def test_a_valid_resource_passes_unchanged() -> None:
         ({"effort": Effort(total_hours=math.inf)}, "effort.total_hours"),
         ({"effort": Effort(weekly_hours=200)}, "effort.weekly_hours"),
         ({"effort": Effort(weeks=-1)}, "effort.weeks"),
-        ({"schedule": Schedule(self_paced=False, start=date(2025, 3, 1), end=date(2025, 1, 1))},
-         "schedule.start"),
+        (
+            {"schedule": Schedule(self_paced=False, start=date(2025, 3, 1), end=date(2025, 1, 1))},
+            "schedule.start",
+        ),
         ({"credential": Credential(type="", issuer="x")}, "credential.type"),
         ({"credential": Credential(exam_cost=-1)}, "credential.exam_cost"),
         ({"location": Location(city="x" * 201)}, "location.city"),
@@ -88,8 +96,9 @@ def test_clean_text_strips_html_entities_and_bounds_length() -> None:
 
 
 @given(title=st.text(max_size=400), desc=st.text(max_size=5000), url=st.text(max_size=100))
-def test_arbitrary_text_is_either_valid_or_a_validation_error(title: str, desc: str,
-                                                              url: str) -> None:
+def test_arbitrary_text_is_either_valid_or_a_validation_error(
+    title: str, desc: str, url: str
+) -> None:
     candidate = replace(OK, title=title, description=desc, url=url)
     try:
         validate_resource(candidate)

@@ -40,11 +40,15 @@ class PathRecordPaginator(Paginator):
     def first(self, request: Request, page_size: int) -> Request:
         return Request(f"{request.url}/0/{page_size}", request.params, request.headers)
 
-    def next(self, request: Request, response: Response, page_size: int, records: int) -> Request | None:
+    def next(
+        self, request: Request, response: Response, page_size: int, records: int
+    ) -> Request | None:
         if records < page_size:
             return None
         stem, start, _ = request.url.rsplit("/", 2)
-        return Request(f"{stem}/{int(start) + records}/{page_size}", request.params, request.headers)
+        return Request(
+            f"{stem}/{int(start) + records}/{page_size}", request.params, request.headers
+        )
 
 
 class CareerOneStopProvider(HttpProvider):
@@ -57,8 +61,12 @@ class CareerOneStopProvider(HttpProvider):
     description = "CareerOneStop Certification Finder (US). Needs a free user id and token."
     base_url = "https://api.careeronestop.org"
     settings = (
-        Setting("user_id", help="CareerOneStop user id (careeronestop.org/Developers)",
-                secret=True, required=True),
+        Setting(
+            "user_id",
+            help="CareerOneStop user id (careeronestop.org/Developers)",
+            secret=True,
+            required=True,
+        ),
         Setting("token", help="CareerOneStop API token", secret=True, required=True),
     )
     paginator = PathRecordPaginator()

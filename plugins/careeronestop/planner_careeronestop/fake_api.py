@@ -17,10 +17,15 @@ TOKEN = "fake-c1s-token-abcdef0123456789"
 
 def cert(n: int, name: str, org: str, **extra: Any) -> dict[str, Any]:
     """One synthetic certification in the finder's shape."""
-    row: dict[str, Any] = {"Id": f"{1000 + n}-A", "Name": name, "Organization": org,
-                           "Url": f"https://certs.example.org/{n}", "Type": "Certification",
-                           "Description": f"<p>{name} &ndash; industry certification.</p>",
-                           "CertDetailList": []}
+    row: dict[str, Any] = {
+        "Id": f"{1000 + n}-A",
+        "Name": name,
+        "Organization": org,
+        "Url": f"https://certs.example.org/{n}",
+        "Type": "Certification",
+        "Description": f"<p>{name} &ndash; industry certification.</p>",
+        "CertDetailList": [],
+    }
     row.update(extra)
     return row
 
@@ -40,5 +45,5 @@ def handler(req: StubRequest) -> StubResponse:
     if not start.isdigit() or not limit.isdigit():
         return StubResponse(400, {"Message": "The request is invalid."})
     hits = [c for c in CERTS if keyword in c["Name"].lower()]
-    page = hits[int(start): int(start) + int(limit)]
+    page = hits[int(start) : int(start) + int(limit)]
     return StubResponse(200, {"CertList": page, "RecordCount": len(hits)})

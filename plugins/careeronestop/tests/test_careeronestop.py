@@ -2,11 +2,12 @@
 
 from dataclasses import replace
 
+from planner_careeronestop import CareerOneStopProvider
+from planner_careeronestop.fake_api import TOKEN, USER_ID, handler
+
 from planner.providers import ResourceKind, SkillQuery, load_registry, run_search
 from planner.providers.stub import Handler, StubServer
 from planner.providers.testing import HttpProviderConformance
-from planner_careeronestop import CareerOneStopProvider
-from planner_careeronestop.fake_api import TOKEN, USER_ID, handler
 
 PYTHON = SkillQuery(skill_id="python", label="Python", limit=10)
 ENV = {"PLANNER_CAREERONESTOP_USER_ID": USER_ID, "PLANNER_CAREERONESTOP_TOKEN": TOKEN}
@@ -23,8 +24,14 @@ class TestCareerOneStopConformance(HttpProviderConformance):
 
 
 def provider_for(stub: StubServer, **extra: str) -> CareerOneStopProvider:
-    return CareerOneStopProvider(env={**ENV, "PLANNER_CAREERONESTOP_BASE_URL": stub.url,
-                                      "PLANNER_CAREERONESTOP_CACHE_TTL": "0", **extra})
+    return CareerOneStopProvider(
+        env={
+            **ENV,
+            "PLANNER_CAREERONESTOP_BASE_URL": stub.url,
+            "PLANNER_CAREERONESTOP_CACHE_TTL": "0",
+            **extra,
+        }
+    )
 
 
 def test_path_segments_and_paging() -> None:
@@ -63,7 +70,8 @@ def test_registry_shows_it_not_configured(monkeypatch) -> None:  # type: ignore[
 
 def test_wrong_token_is_fatal_and_secret_free() -> None:
     with StubServer(handler) as stub:
-        outcome = run_search(provider_for(stub, PLANNER_CAREERONESTOP_TOKEN="wrong-secret-x"),
-                             PYTHON, timeout=10)
+        outcome = run_search(
+            provider_for(stub, PLANNER_CAREERONESTOP_TOKEN="wrong-secret-x"), PYTHON, timeout=10
+        )
     assert outcome.error_type == "FatalProviderError" and "401" in (outcome.error or "")
     assert "wrong-secret-x" not in (outcome.error or "") and USER_ID not in (outcome.error or "")

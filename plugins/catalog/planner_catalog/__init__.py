@@ -70,15 +70,21 @@ class CatalogProvider(Provider):
     description = "Curated courses, certifications, volunteering and practice, shipped offline."
 
     def search(self, query: SkillQuery) -> list[Resource]:
-        """Resources tagged with the skill id, an alias or the label, cheapest and shortest first."""
+        """Resources tagged with the skill id, an alias or the label; cheapest, shortest first."""
         wanted = {_slug(s) for s in (query.skill_id, query.label, *query.aliases) if s}
         hits = [r for r in load_catalog() if wanted.intersection(_slug(s) for s in r.skills)]
         if query.max_cost is not None:
             hits = [r for r in hits if r.cost.value <= query.max_cost]
         if query.remote:
             hits = [r for r in hits if r.location.remote]
-        hits.sort(key=lambda r: (self._level_gap(r, query), r.cost.value, r.effort.hours or 0.0,
-                                 r.external_id))
+        hits.sort(
+            key=lambda r: (
+                self._level_gap(r, query),
+                r.cost.value,
+                r.effort.hours or 0.0,
+                r.external_id,
+            )
+        )
         return Results(hits[: max(0, query.limit)], dropped=0)
 
     @staticmethod

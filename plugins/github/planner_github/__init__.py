@@ -32,11 +32,32 @@ __all__ = ["GitHubIssuesProvider"]
 
 # GitHub linguist names for skills that are languages; other skills become a text search.
 LANGUAGES = {
-    "python": "python", "javascript": "javascript", "typescript": "typescript", "java": "java",
-    "go": "go", "golang": "go", "rust": "rust", "c": "c", "cpp": "c++", "c++": "c++",
-    "csharp": "c#", "c#": "c#", "ruby": "ruby", "php": "php", "kotlin": "kotlin",
-    "swift": "swift", "scala": "scala", "r": "r", "html": "html", "css": "css", "shell": "shell",
-    "bash": "shell", "dart": "dart", "elixir": "elixir", "haskell": "haskell", "julia": "julia",
+    "python": "python",
+    "javascript": "javascript",
+    "typescript": "typescript",
+    "java": "java",
+    "go": "go",
+    "golang": "go",
+    "rust": "rust",
+    "c": "c",
+    "cpp": "c++",
+    "c++": "c++",
+    "csharp": "c#",
+    "c#": "c#",
+    "ruby": "ruby",
+    "php": "php",
+    "kotlin": "kotlin",
+    "swift": "swift",
+    "scala": "scala",
+    "r": "r",
+    "html": "html",
+    "css": "css",
+    "shell": "shell",
+    "bash": "shell",
+    "dart": "dart",
+    "elixir": "elixir",
+    "haskell": "haskell",
+    "julia": "julia",
 }
 AUTHENTICATED_LIMIT = RateLimit(30, 60.0)
 
@@ -50,8 +71,11 @@ class GitHubIssuesProvider(HttpProvider):
     terms_url = "https://docs.github.com/en/site-policy/github-terms/github-terms-of-service"
     description = "Open 'good first issue' issues on GitHub (token optional, raises the limit)."
     base_url = "https://api.github.com"
-    settings = (Setting("token", help="GitHub token (optional; 30 instead of 10 searches/min)",
-                        secret=True),)
+    settings = (
+        Setting(
+            "token", help="GitHub token (optional; 30 instead of 10 searches/min)", secret=True
+        ),
+    )
     rate_limit = RateLimit(10, 60.0)
     paginator = LinkHeaderPaginator(page_param="page", size_param="per_page")
     records_key = "items"
@@ -61,16 +85,23 @@ class GitHubIssuesProvider(HttpProvider):
 
     def build_request(self, query: SkillQuery) -> Request:
         terms = ['label:"good first issue"', "is:issue", "state:open", "no:assignee"]
-        lang = next((LANGUAGES[s.lower()] for s in (query.skill_id, query.label, *query.aliases)
-                     if s and s.lower() in LANGUAGES), None)
+        lang = next(
+            (
+                LANGUAGES[s.lower()]
+                for s in (query.skill_id, query.label, *query.aliases)
+                if s and s.lower() in LANGUAGES
+            ),
+            None,
+        )
         if lang:
             terms.append(f'language:"{lang}"')
         else:
             terms.append(f'"{(query.label or query.skill_id).replace(chr(34), "")}" in:title,body')
-        return Request("search/issues", params={"q": " ".join(terms), "sort": "created",
-                                                "order": "desc"},
-                       headers={"Accept": "application/vnd.github+json",
-                                "X-GitHub-Api-Version": "2022-11-28"})
+        return Request(
+            "search/issues",
+            params={"q": " ".join(terms), "sort": "created", "order": "desc"},
+            headers={"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"},
+        )
 
     def authenticator(self) -> Authenticator:
         return BearerAuth(self.config["token"])

@@ -22,14 +22,22 @@ def issue(n: int, language: str, title: str, **extra: Any) -> dict[str, Any]:
     """One synthetic issue in GitHub's search shape."""
     repo = f"example-org/{language}-project-{n % 7}"
     row: dict[str, Any] = {
-        "id": 2_000_000_000 + n, "number": 100 + n, "title": title,
+        "id": 2_000_000_000 + n,
+        "number": 100 + n,
+        "title": title,
         "html_url": f"https://github.com/{repo}/issues/{100 + n}",
         "url": f"https://api.github.com/repos/{repo}/issues/{100 + n}",
-        "repository_url": f"https://api.github.com/repos/{repo}", "state": "open",
-        "labels": [{"name": "good first issue", "color": "7057ff"}], "assignee": None,
-        "comments": n % 4, "created_at": "2025-01-09T10:00:00Z",
-        "updated_at": "2025-01-10T08:00:00Z", "body": f"Help wanted with {title.lower()}.",
-        "user": {"login": "maintainer"}, "score": 1.0, "_language": language,
+        "repository_url": f"https://api.github.com/repos/{repo}",
+        "state": "open",
+        "labels": [{"name": "good first issue", "color": "7057ff"}],
+        "assignee": None,
+        "comments": n % 4,
+        "created_at": "2025-01-09T10:00:00Z",
+        "updated_at": "2025-01-10T08:00:00Z",
+        "body": f"Help wanted with {title.lower()}.",
+        "user": {"login": "maintainer"},
+        "score": 1.0,
+        "_language": language,
     }
     row.update(extra)
     return row
@@ -56,22 +64,48 @@ class FakeGitHub:
             return StubResponse(401, {"message": "Bad credentials"})
         self.calls += 1
         if self.calls > self.limit:
-            return StubResponse(403, {"message": "API rate limit exceeded."}, headers={
-                "x-ratelimit-limit": str(self.limit), "x-ratelimit-remaining": "0",
-                "x-ratelimit-reset": str(RESET_EPOCH), "x-ratelimit-resource": "search"})
+            return StubResponse(
+                403,
+                {"message": "API rate limit exceeded."},
+                headers={
+                    "x-ratelimit-limit": str(self.limit),
+                    "x-ratelimit-remaining": "0",
+                    "x-ratelimit-reset": str(RESET_EPOCH),
+                    "x-ratelimit-resource": "search",
+                },
+            )
         q = req.arg("q")
         if "is:issue" not in q and "is:pull-request" not in q:
-            return StubResponse(422, {"message": "Validation Failed", "errors": [
-                {"message": "Query must include 'is:issue' or 'is:pull-request'",
-                 "resource": "Search", "field": "q", "code": "invalid"}]})
+            return StubResponse(
+                422,
+                {
+                    "message": "Validation Failed",
+                    "errors": [
+                        {
+                            "message": "Query must include 'is:issue' or 'is:pull-request'",
+                            "resource": "Search",
+                            "field": "q",
+                            "code": "invalid",
+                        }
+                    ],
+                },
+            )
         per_page = min(int(req.arg("per_page", "30")), 100)
         page = int(req.arg("page", "1"))
         if page * per_page > 1000:
-            return StubResponse(422, {"message": "Only the first 1000 search results are available"})
+            return StubResponse(
+                422, {"message": "Only the first 1000 search results are available"}
+            )
         hits = [self._public(i) for i in ISSUES if self._matches(i, q)]
-        return StubResponse(200, {"total_count": len(hits), "incomplete_results": False,
-                                  "items": hits[(page - 1) * per_page: page * per_page]},
-                            headers=self._links(req, page, per_page, len(hits)))
+        return StubResponse(
+            200,
+            {
+                "total_count": len(hits),
+                "incomplete_results": False,
+                "items": hits[(page - 1) * per_page : page * per_page],
+            },
+            headers=self._links(req, page, per_page, len(hits)),
+        )
 
     @staticmethod
     def _matches(item: dict[str, Any], q: str) -> bool:

@@ -4,6 +4,8 @@ from dataclasses import replace
 
 import pytest
 import redis
+from planner_github import GitHubIssuesProvider
+from planner_github.fake_api import GOOD_TOKEN, RESET_EPOCH, FakeGitHub
 
 from planner.providers import (
     FatalProviderError,
@@ -15,8 +17,6 @@ from planner.providers import (
 from planner.providers.cache import reset_connections
 from planner.providers.stub import Handler, StubServer
 from planner.providers.testing import HttpProviderConformance
-from planner_github import GitHubIssuesProvider
-from planner_github.fake_api import GOOD_TOKEN, RESET_EPOCH, FakeGitHub
 
 PYTHON = SkillQuery(skill_id="python", label="Python", limit=10)
 
@@ -32,8 +32,12 @@ class TestGitHubConformance(HttpProviderConformance):
 
 
 def env_for(stub: StubServer, **extra: str) -> dict[str, str]:
-    return {"PLANNER_GITHUB_BASE_URL": stub.url, "PLANNER_GITHUB_CACHE_TTL": "0",
-            "PLANNER_GITHUB_RATE_LIMIT": "off", **extra}
+    return {
+        "PLANNER_GITHUB_BASE_URL": stub.url,
+        "PLANNER_GITHUB_CACHE_TTL": "0",
+        "PLANNER_GITHUB_RATE_LIMIT": "off",
+        **extra,
+    }
 
 
 def test_query_and_headers_follow_the_docs() -> None:
@@ -58,15 +62,19 @@ def test_follows_link_header_pages() -> None:
     with StubServer(FakeGitHub()) as stub:
         found = GitHubIssuesProvider(env=env_for(stub)).search(replace(PYTHON, limit=40))
         assert len(found) == 40 and [r.arg("page") for r in stub.requests] == ["1", "2"]
-    assert all(r.kind is ResourceKind.PRACTICE and r.url.startswith("https://github.com/")
-               for r in found)
+    assert all(
+        r.kind is ResourceKind.PRACTICE and r.url.startswith("https://github.com/") for r in found
+    )
 
 
 def test_non_language_skill_is_a_text_search() -> None:
     with StubServer(FakeGitHub()) as stub:
         found = GitHubIssuesProvider(env=env_for(stub)).search(
-            SkillQuery(skill_id="kubernetes", label="Kubernetes"))
-    assert [r.title for r in found] == ["example-org/rust-project-3#201: Kubernetes manifest example"]
+            SkillQuery(skill_id="kubernetes", label="Kubernetes")
+        )
+    assert [r.title for r in found] == [
+        "example-org/rust-project-3#201: Kubernetes manifest example"
+    ]
 
 
 def test_bad_token_is_fatal_and_not_leaked() -> None:
@@ -78,9 +86,8 @@ def test_bad_token_is_fatal_and_not_leaked() -> None:
 
 
 def test_upstream_rate_limit_is_retriable_until_reset() -> None:
-    with StubServer(FakeGitHub(limit=0)) as stub:
-        with pytest.raises(RateLimitedError) as info:
-            GitHubIssuesProvider(env=env_for(stub)).search(PYTHON)
+    with StubServer(FakeGitHub(limit=0)) as stub, pytest.raises(RateLimitedError) as info:
+        GitHubIssuesProvider(env=env_for(stub)).search(PYTHON)
     assert info.value.retriable and info.value.retry_after is not None
     assert info.value.retry_after > 1000  # seconds until RESET_EPOCH, far in the future
     assert RESET_EPOCH > 0

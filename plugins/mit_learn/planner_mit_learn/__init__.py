@@ -23,8 +23,11 @@ from planner.providers import (
 from planner.providers.parsing import parse_date, parse_effort, parse_price
 
 __all__ = ["MitLearnProvider"]
-_CREDENTIALS = {"completion": "completion", "professional": "professional",
-                "micromasters": "professional"}
+_CREDENTIALS = {
+    "completion": "completion",
+    "professional": "professional",
+    "micromasters": "professional",
+}
 
 
 class MitLearnProvider(HttpProvider):
@@ -41,8 +44,10 @@ class MitLearnProvider(HttpProvider):
     max_pages = 3
 
     def build_request(self, query: SkillQuery) -> Request:
-        params: dict[str, Any] = {"q": query.label or query.skill_id,
-                                  "resource_type": ["course", "program"]}
+        params: dict[str, Any] = {
+            "q": query.label or query.skill_id,
+            "resource_type": ["course", "program"],
+        }
         if query.max_cost == 0:
             params["free"] = "true"
         if query.level is not None:
@@ -94,8 +99,14 @@ def _level(run: dict[str, Any]) -> Level | None:
 
 def _cost(item: dict[str, Any]) -> Cost:
     prices = [p for p in (parse_price(x) for x in item.get("prices") or []) if p is not None]
-    currency = next((str(rp.get("currency")) for rp in item.get("resource_prices") or []
-                     if isinstance(rp, dict) and rp.get("currency")), "USD")
+    currency = next(
+        (
+            str(rp.get("currency"))
+            for rp in item.get("resource_prices") or []
+            if isinstance(rp, dict) and rp.get("currency")
+        ),
+        "USD",
+    )
     paid = [p for p in prices if p > 0]
     if item.get("free"):
         notes = f"free to audit; certificate from {min(paid):.2f} {currency}" if paid else ""
@@ -108,11 +119,16 @@ def _effort(item: dict[str, Any]) -> Effort:
     weeks = item.get("max_weeks") or item.get("min_weeks")
     if isinstance(low, int | float) or isinstance(high, int | float):
         nums = [float(v) for v in (low, high) if isinstance(v, int | float)]
-        return Effort(weekly_hours=sum(nums) / len(nums),
-                      weeks=float(weeks) if isinstance(weeks, int | float) else None,
-                      is_estimate=len(set(nums)) > 1 or not weeks)
-    return (parse_effort(item.get("time_commitment")) or parse_effort(item.get("duration"))
-            or Effort(is_estimate=True))
+        return Effort(
+            weekly_hours=sum(nums) / len(nums),
+            weeks=float(weeks) if isinstance(weeks, int | float) else None,
+            is_estimate=len(set(nums)) > 1 or not weeks,
+        )
+    return (
+        parse_effort(item.get("time_commitment"))
+        or parse_effort(item.get("duration"))
+        or Effort(is_estimate=True)
+    )
 
 
 def _credential(item: dict[str, Any]) -> Credential | None:

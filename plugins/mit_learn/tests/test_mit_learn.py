@@ -3,12 +3,12 @@
 from dataclasses import replace
 
 import pytest
+from planner_mit_learn import MitLearnProvider
+from planner_mit_learn.fake_api import handler
 
 from planner.providers import FatalProviderError, Level, ResourceKind, SkillQuery
 from planner.providers.stub import Handler, StubServer
 from planner.providers.testing import HttpProviderConformance
-from planner_mit_learn import MitLearnProvider
-from planner_mit_learn.fake_api import handler
 
 PYTHON = SkillQuery(skill_id="python", label="Python", limit=10)
 
@@ -29,8 +29,9 @@ def stub():
 
 
 def provider_for(stub: StubServer) -> MitLearnProvider:
-    return MitLearnProvider(env={"PLANNER_MIT_LEARN_BASE_URL": stub.url,
-                                 "PLANNER_MIT_LEARN_CACHE_TTL": "0"})
+    return MitLearnProvider(
+        env={"PLANNER_MIT_LEARN_BASE_URL": stub.url, "PLANNER_MIT_LEARN_CACHE_TTL": "0"}
+    )
 
 
 def test_follows_next_urls_until_the_limit(stub: StubServer) -> None:
@@ -71,8 +72,9 @@ def test_instructor_paced_run_has_dates(stub: StubServer) -> None:
 
 
 def test_bad_parameter_400_is_fatal_with_the_field(stub: StubServer) -> None:
-    p = MitLearnProvider(env={"PLANNER_MIT_LEARN_BASE_URL": stub.url,
-                              "PLANNER_MIT_LEARN_CACHE_TTL": "0"})
+    p = MitLearnProvider(
+        env={"PLANNER_MIT_LEARN_BASE_URL": stub.url, "PLANNER_MIT_LEARN_CACHE_TTL": "0"}
+    )
     p.page_size = "x"  # type: ignore[misc]  # makes the request invalid (limit=x)
     with pytest.raises(FatalProviderError, match="limit"):
         p.search(PYTHON)

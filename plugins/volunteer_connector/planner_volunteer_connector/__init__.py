@@ -37,8 +37,11 @@ class VolunteerConnectorProvider(HttpProvider):
     max_pages = 2
 
     def build_request(self, query: SkillQuery) -> Request:
-        params: dict[str, Any] = {"format": "json", "search": query.label or query.skill_id,
-                                  "page": 1}
+        params: dict[str, Any] = {
+            "format": "json",
+            "search": query.label or query.skill_id,
+            "page": 1,
+        }
         if query.remote:
             params["ro"] = "on"
         return Request("api/search/", params=params)
@@ -49,8 +52,11 @@ class VolunteerConnectorProvider(HttpProvider):
         effort = parse_effort(item.get("duration")) or Effort(weekly_hours=2.0, is_estimate=True)
         if effort.weekly_hours is not None and effort.weeks is None:
             effort = Effort(weekly_hours=effort.weekly_hours, weeks=DEFAULT_WEEKS, is_estimate=True)
-        activities = [clean_text(a.get("name"), 100) for a in item.get("activities") or []
-                      if isinstance(a, dict)]
+        activities = [
+            clean_text(a.get("name"), 100)
+            for a in item.get("activities") or []
+            if isinstance(a, dict)
+        ]
         regions = [clean_text(r, 100) for r in audience.get("regions") or [] if r]
         return Resource(
             provider=self.name,
@@ -61,8 +67,11 @@ class VolunteerConnectorProvider(HttpProvider):
             description=clean_text(item.get("description"), 2000),
             skills=tuple(dict.fromkeys([query.skill_id, *[_slug(a) for a in activities if a]])),
             effort=effort,
-            location=Location(remote=bool(item.get("remote_or_online")),
-                              region=regions[0] if regions else None, country="CA"),
+            location=Location(
+                remote=bool(item.get("remote_or_online")),
+                region=regions[0] if regions else None,
+                country="CA",
+            ),
             source=clean_text(org.get("name"), 200),
             fetched_at=datetime.now(UTC),
         )

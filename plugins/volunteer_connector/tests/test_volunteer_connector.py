@@ -2,11 +2,12 @@
 
 from dataclasses import replace
 
+from planner_volunteer_connector import VolunteerConnectorProvider
+from planner_volunteer_connector.fake_api import handler
+
 from planner.providers import ResourceKind, SkillQuery
 from planner.providers.stub import Handler, StubServer
 from planner.providers.testing import HttpProviderConformance
-from planner_volunteer_connector import VolunteerConnectorProvider
-from planner_volunteer_connector.fake_api import handler
 
 PYTHON = SkillQuery(skill_id="python", label="Python", limit=10)
 
@@ -21,8 +22,12 @@ class TestVolunteerConnectorConformance(HttpProviderConformance):
 
 
 def provider_for(stub: StubServer) -> VolunteerConnectorProvider:
-    return VolunteerConnectorProvider(env={"PLANNER_VOLUNTEER_CONNECTOR_BASE_URL": stub.url,
-                                           "PLANNER_VOLUNTEER_CONNECTOR_CACHE_TTL": "0"})
+    return VolunteerConnectorProvider(
+        env={
+            "PLANNER_VOLUNTEER_CONNECTOR_BASE_URL": stub.url,
+            "PLANNER_VOLUNTEER_CONNECTOR_CACHE_TTL": "0",
+        }
+    )
 
 
 def test_pages_through_next_links_and_stops_at_the_last() -> None:
