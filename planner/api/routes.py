@@ -195,14 +195,8 @@ def themes() -> Response:
 
 @bp.get("/providers")
 def list_providers() -> Response:
-    reg = provider_registry()
-    rows = [{"name": name, "loaded": False, "enabled": False, "error": err}
-            for name, err in sorted(reg.failed.items())]
-    for name, prov in sorted(reg.providers.items()):
-        ready, reason = prov.configured()
-        rows.append({"name": name, "loaded": True, "enabled": ready, "error": reason or None,
-                     "version": prov.version, "kinds": sorted(k.value for k in prov.kinds)})
-    return jsonify({"providers": rows})
+    """Installed providers: enabled, configured, loaded, and why not."""
+    return jsonify({"providers": provider_registry().status()})
 
 
 def plan_params(data: dict[str, Any]) -> service.PlanParams:
