@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner import skills
@@ -62,10 +62,12 @@ def add_rejection(
         actions=[a.to_dict() for a in extraction.actions],
     )
     s.add(rej)
+    earlier = recurrences(s, owner_id, [g.skill_id for g in extraction.goals])
     for pos, g in enumerate(extraction.goals):
         rej.goals.append(m.SkillGoal(
             owner_id=owner_id, skill_id=g.skill_id, label=g.label, kind=g.kind.value,
-            status="confirmed", priority=g.priority, confidence=g.confidence,
+            status="confirmed", priority=max(1, g.priority - earlier.get(g.skill_id, 0)),
+            confidence=g.confidence,
             framing=g.framing.value, must_have=g.must_have,
             evidence=[e for e in g.to_dict()["evidence"]], prerequisites=list(g.prerequisites),
             esco_uri=g.esco_uri, position=pos,
@@ -74,10 +76,26 @@ def add_rejection(
     return rej
 
 
+def recurrences(s: Session, owner_id: str, skill_ids: list[str]) -> dict[str, int]:
+    """How many earlier rejections of this person named each skill (a recurring theme).
+
+    Each earlier rejection raises a goal's priority one step, as ``skills.merge_goals`` does.
+    """
+    if not skill_ids:
+        return {}
+    rows = s.execute(
+        select(m.SkillGoal.skill_id, func.count(func.distinct(m.SkillGoal.rejection_id)))
+        .where(m.SkillGoal.owner_id == owner_id, m.SkillGoal.skill_id.in_(skill_ids),
+               m.SkillGoal.status.in_(("proposed", "confirmed")))
+        .group_by(m.SkillGoal.skill_id)
+    ).all()
+    return {sid: int(n) for sid, n in rows}
+
+
 def start_plan(
     s: Session, rejection: m.Rejection, params: PlanParams, providers: list[str]
 ) -> m.Plan:
-    """Create a queued plan over the rejection's confirmed goals, with a waiting run per provider."""
+    """Create a queued plan over the rejection's confirmed goals, one waiting run per provider."""
     goals = [
         {"id": g.id, "skill_id": g.skill_id, "label": g.label, "kind": g.kind,
          "priority": g.priority, "must_have": g.must_have, "prerequisites": g.prerequisites,

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from planner import roadmaps, service
 from planner.api import serialize
-from planner.api.errors import ApiError
+from planner.api.errors import ApiError, error_response
 from planner.api.schemas import (
     FEEDBACK_REQUEST,
     GOAL_MERGE,
@@ -21,6 +21,7 @@ from planner.api.schemas import (
 from planner.api.validation import json_body, parse_date, require_text, validate
 from planner.extensions import celery_client, db_session, owner_id, provider_registry, settings
 from planner.queue import enqueue_plan
+from planner.skills.text import TextError
 from planner.store import models as m
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -197,6 +198,12 @@ def themes() -> Response:
 def list_providers() -> Response:
     """Installed providers: enabled, configured, loaded, and why not."""
     return jsonify({"providers": provider_registry().status()})
+
+
+@bp.errorhandler(TextError)
+def _unreadable_text(exc: TextError) -> Response:
+    """The extractor could not read the text (binary, too long...): the client must fix it."""
+    return error_response(400, "invalid_text", f"text: {exc}")
 
 
 def plan_params(data: dict[str, Any]) -> service.PlanParams:

@@ -17,54 +17,96 @@ class Cue(enum.Enum):
 
 _W = r"(?:\w+\W+){0,4}?"
 _PATTERNS: tuple[tuple[Cue, str], ...] = (
-    (Cue.STRONG_GAP, r"\black(?:ed|ing|s)?\b|\bbelow (?:the |our )?(?:bar|level|standard|expectations?)"
-     r"|\bstruggl\w*|\bgaps?\b|\bweak(?:er|ness|nesses)?\b|\bmissing\b|\bwas missing|\binsufficient"
-     r"|\b(?:no|little|limited|minimal|not much|not enough|lack of) (?:\w+\W+){0,2}?(?:experience|exposure|knowledge|"
-     r"understanding|familiarity|depth|evidence|background|examples?|skills?)\b|\bnot enough\b"
-     r"|\bunable to\b|\bcould(?:n't| not)\b|\bdid(?:n't| not) (?:\w+ ){0,2}?(?:demonstrate|show|"
-     r"see|have|get|manage|answer|cover|explain|mention|hear|address|meet|reach|go)|\bfell short|"
-     r"\bshort of\b|\bnot (?:yet )?(?:at|up to) (?:the )?(?:level|standard|bar)|\bunfamiliar"
-     r"|\bnot (?:familiar|comfortable|confident|fluent|proficient)|\bconcerns?\b|\bhesitant"
-     r"|\bshaky\b|\brusty\b|\bsuperficial|\bsurface[- ]level|\bneeds? (?:work|improvement|"
-     r"strengthening)|\bless (?:experience|exposure|depth)|\bwas(?:n't| not) (?:\w+ ){0,2}?"
-     r"(?:strong|solid|deep|clear|convincing|enough|there|sufficient|evident)|\bweren't (?:\w+ ){0,2}?"
-     r"(?:strong|solid|deep|clear|convincing|enough|there|sufficient|evident)|"
-     r"\bnot (?:as |quite |very |particularly |sufficiently )?(?:strong|solid|deep|clear|"
-     r"convincing|polished|structured|detailed|specific|concise)"
-     r"|\bhaven'?t (?:\w+ ){0,2}?(?:used|worked|seen)|\bnever (?:used|worked)"),
-    (Cue.GAP, r"\bmore (?:\w+\W+){0,3}?(?:experience|exposure|depth|familiarity|knowledge|"
-     r"hands-on|practice|confidence|examples?|evidence|detail|structure|rigou?r|ownership|"
-     r"focus|emphasis|background)|\bmore\b|\bdeeper\b|\bstronger\b|\bfurther\b|\bgreater\b|\bbetter\b"
-     r"|\bwould (?:have )?(?:liked|wanted|hoped|preferred|expected)|\bwe'?d (?:have )?(?:liked|wanted|"
-     r"hoped|preferred|expected)|\bhoped to see|\bexpected to see|\blooking for (?:someone|a candidate"
-     r"|more|stronger|deeper)|\brecommend|\bsuggest|\bencourage|\badvise|\bwould help|\bcould help"
-     r"|\bworth (?:investing|spending|learning|practi[sc]ing|looking|getting|brushing|building)"
-     r"|\bconsider (?:\w+ing)\b|\bfocus(?:ing)? on\b|\bwork(?:ing)? on\b|\bbrush(?:ing)? up"
-     r"|\bimprove\w*|\bdevelop(?:ing)? (?:your|stronger|more|deeper)|\bpractice|\bpractise"
-     r"|\bstrengthen\w*|\bbuild(?:ing)? (?:up|on|out) (?:your|more)|\binvest(?:ing)? (?:in|time)"
-     r"|\b(?:other|another|successful|the chosen|selected) (?:candidates?|applicants?)\b|"
-     r"\b(?:someone|candidates?|applicants?|person) (?:who|with|that)\b|\bcompared (?:to|with)"
-     r"|\bgrowth areas?|\bareas? (?:for|of|to) (?:growth|development|improvement)|\bnext steps?"
-     r"|\bif you (?:can|could)|\bonce you|\bget (?:more|some) (?:\w+ ){0,2}?(?:experience|exposure)"
-     r"|\btake (?:a|an) (?:\w+ ){0,3}?(?:course|certification)|\bgetting (?:a |an |the )?(?:\w+ ){0,3}?certif"),
-    (Cue.REQUIREMENT, r"\brequire[sd]?\b|\brequirements?\b|\bneeds?\b|\bneeded\b|\bmust\b|\bessential"
-     r"|\bcritical\b|\bcrucial|\bkey (?:to|for|part|requirement|skill)|\bimportant\b|\bnecessary\b"
-     r"|\bmandatory\b|\bprerequisite|\bexpect(?:ed|s)?\b|\bcore (?:part|skill|requirement)|"
-     r"\bthe role (?:involves|is|centres|centers|revolves)|\bheavily\b|\bday[- ]to[- ]day\b|"
-     r"\bdaily\b|\bhands-on\b|\bproduction\b|\bfluent|\bfluency|\bproficien\w+|\bnon-negotiable"),
-    (Cue.STRENGTH, r"\bstrong\b|\bexcellent\b|\bimpress\w*|\bgreat\b|\bsolid\b|\bgood\b|\bwell\b"
-     r"|\benjoyed\b|\bliked\b|\bloved\b|\bappreciated\b|\bfantastic\b|\boutstanding\b|\bclearly\b"
-     r"|\bstrengths?\b|\bpraised\b|\bstood out\b|\bconfident\b|\bcompetent\b|\bthorough\b"
-     r"|\bexceptional\b|\bimpeccable\b|\bnailed\b|\bshone\b|\bshowed (?:real|great|strong|deep)|"
-     r"\bno (?:concerns|issues|doubts?)\b|\bhappy with\b|\bpleased with\b|\bcomfortable with\b"),
-    (Cue.NICE, r"\bnice[- ]to[- ]have|\ba (?:big |huge |strong )?plus\b|\bbonus\b|\bpreferred\b"
-     r"|\bpreferabl\w+|\bideally\b|\bdesirable\b|\badvantage\w*|\bhelpful\b|\bwould be great"
-     r"|\bnot (?:required|essential|mandatory)|\boptional\b|\bgood to have|\bextra credit"),
+    (
+        Cue.STRONG_GAP,
+        r"\black(?:ed|ing|s)?\b|\bbelow (?:the |our )?(?:bar|level|standard|expectations?)"
+        r"|\bstruggl\w*|\bgaps?\b|\bweak(?:er|ness|nesses)?\b|\bmissing\b|\bwas missing"
+        r"|\binsufficient"
+        r"|\b(?:no|little|limited|minimal|not much|not enough"
+        r"|lack of) (?:\w+\W+){0,2}?(?:experience|exposure|knowledge|"
+        r"understanding|familiarity|depth|evidence|background|examples?|skills?)\b|\bnot enough\b"
+        r"|\bunable to\b|\bcould(?:n't| not)\b|\bdid(?:n't| not) (?:\w+ ){0,2}?(?:demonstrate|show|"
+        r"see|have|get|manage|answer|cover|explain|mention|hear|address|meet|reach|go)"
+        r"|\bfell short|"
+        r"\bshort of\b|\bnot (?:yet )?(?:at|up to) (?:the )?(?:level|standard|bar)|\bunfamiliar"
+        r"|\bnot (?:familiar|comfortable|confident|fluent|proficient)|\bconcerns?\b|\bhesitant"
+        r"|\bshaky\b|\brusty\b|\bsuperficial|\bsurface[- ]level|\bneeds? (?:work|improvement|"
+        r"strengthening)|\bless (?:experience|exposure|depth)|\bwas(?:n't| not) (?:\w+ ){0,2}?"
+        r"(?:strong|solid|deep|clear|convincing|enough|there|sufficient|evident)"
+        r"|\bweren't (?:\w+ ){0,2}?"
+        r"(?:strong|solid|deep|clear|convincing|enough|there|sufficient|evident)|"
+        r"\bnot (?:as |quite |very |particularly |sufficiently )?(?:strong|solid|deep|clear|"
+        r"convincing|polished|structured|detailed|specific|concise)"
+        r"|\bhaven'?t (?:\w+ ){0,2}?(?:used|worked|seen)|\bnever (?:used|worked)"
+        r"|\bunder-?prepared|\bunprepared|\brambl\w*|\bnervous|\bgeneric\b|\bsloppy|\bcareless"
+        r"|\bvague\b|\bthin\b|\bunclear\b|\bhard to (?:follow|read|understand)|\bdisorgani[sz]ed"
+        r"|\bmessy\b|\bdefensive|\buncomfortable|\bran out of time|\bover-?ran\b|\berrors?\b"
+        r"|\bmistakes?\b|\bincorrect|\bwrong\b|\btripped|\bwent unanswered|\bnot convinc\w+"
+        r"|\bnot (?:yet )?(?:at|up to)\b|\bneither\b|\bnone\b",
+    ),
+    (
+        Cue.GAP,
+        r"\b(?:didn'?t|did not|doesn'?t|does not|don'?t|do not|wasn'?t|weren'?t|hadn'?t|had not"
+        r"|hasn'?t|has not|haven'?t|have not|isn'?t|aren'?t|not|no)\b",
+    ),
+    (
+        Cue.GAP,
+        r"\bmore (?:\w+\W+){0,3}?(?:experience|exposure|depth|familiarity|knowledge|"
+        r"hands-on|practice|confidence|examples?|evidence|detail|structure|rigou?r|ownership|"
+        r"focus|emphasis|background)|\bmore\b|\bdeeper\b|\bstronger\b|\bfurther\b|\bgreater\b"
+        r"|\bbetter\b"
+        r"|\bwould (?:have )?(?:liked|wanted|hoped|preferred|expected)|\bwe'?d (?:have )?(?:liked"
+        r"|wanted|"
+        r"hoped|preferred|expected)|\bhoped to see|\bexpected to see|\blooking for (?:someone"
+        r"|a candidate"
+        r"|more|stronger|deeper)|\brecommend|\bsuggest|\bencourage|\badvise|\bwould help"
+        r"|\bcould help"
+        r"|\bworth (?:investing|spending|learning|practi[sc]ing|looking|getting|brushing|building)"
+        r"|\bconsider (?:\w+ing)\b|\bfocus(?:ing)? on\b|\bwork(?:ing)? on\b|\bbrush(?:ing)? up"
+        r"|\bimprove\w*|\bdevelop(?:ing)? (?:your|stronger|more|deeper)|\bpractice|\bpractise"
+        r"|\bstrengthen\w*|\bbuild(?:ing)? (?:up|on|out) (?:your|more)|\binvest(?:ing)? (?:in|time)"
+        r"|\b(?:other|another|successful|the chosen|selected) (?:candidates?|applicants?)\b|"
+        r"\b(?:someone|candidates?|applicants?|person) (?:who|with|that)\b|\bcompared (?:to|with)"
+        r"|\bgrowth areas?|\bareas? (?:for|of|to) (?:growth|development|improvement)|\bnext steps?"
+        r"|\bif you (?:can|could)|\bonce you|\bget (?:more|some) (?:\w+ ){0,2}?(?:experience"
+        r"|exposure)"
+        r"|\btake (?:a|an) (?:\w+ ){0,3}?(?:course|certification)|\bgetting (?:a |an "
+        r"|the )?(?:\w+ ){0,3}?certif",
+    ),
+    (
+        Cue.REQUIREMENT,
+        r"\brequire[sd]?\b|\brequirements?\b|\bneeds?\b|\bneeded\b|\bmust\b|\bessential"
+        r"|\bcritical\b|\bcrucial|\bkey (?:to|for|part|requirement|skill)|\bimportant\b"
+        r"|\bnecessary\b"
+        r"|\bmandatory\b|\blooking for\b|\bwanted\b|\bprerequisite|\bexpect(?:ed|s)?\b"
+        r"|\bcore (?:part|skill|requirement)|"
+        r"\bthe role (?:involves|is|centres|centers|revolves)|\bheavily\b|\bday[- ]to[- ]day\b|"
+        r"\bdaily\b|\bhands-on\b|\bproduction\b|\bfluent|\bfluency|\bproficien\w+|\bnon-negotiable",
+    ),
+    (
+        Cue.STRENGTH,
+        r"\bstrong\b|\bexcellent\b|\bimpress\w*|\bgreat\b|\bsolid\b|\bgood\b|\bwell\b"
+        r"|\benjoyed\b|\bliked\b|\bloved\b|\bappreciated\b|\bfantastic\b|\boutstanding\b"
+        r"|\bclearly\b"
+        r"|\bstrengths?\b|\bpraised\b|\bstood out\b|\bconfident\b|\bcompetent\b|\bthorough\b"
+        r"|\bexceptional\b|\bimpeccable\b|\bnailed\b|\bshone\b|\bshowed (?:real|great|strong|deep)|"
+        r"\bno (?:concerns|issues|doubts?)\b|\bhappy with\b|\bpleased with\b|\bcomfortable with\b"
+        r"|\bfine\b|\blovely\b|\bnice\b|\bbeautiful\b|\bimpressive\b|\bwent well\b|\bcame through",
+    ),
+    (
+        Cue.NICE,
+        r"\bnice[- ]to[- ]have|\ba (?:big |huge |strong )?plus\b|\bbonus\b|\bpreferred\b"
+        r"|\bpreferabl\w+|\bideally\b|\bdesirable\b|\badvantage\w*|\bhelpful\b|\bwould be great"
+        r"|\bnot (?:required|essential|mandatory)|\boptional\b|\bgood to have|\bextra credit",
+    ),
 )
 _COMPILED = tuple((cue, re.compile(rx, re.I)) for cue, rx in _PATTERNS)
 # "strong" inside "not strong", "would have liked", "well below" is not praise.
 _NOT_PRAISE = re.compile(
-    r"\b(?:not|n't|never|no|less|isn't|wasn't|weren't)\s+(?:\w+\s+){0,2}?$|\bhave $|\bwell $", re.I
+    r"\b(?:not|n't|never|no|less|isn't|wasn't|weren't|nobody|none|neither|nor"
+    r"|lack\w*)\s+(?:\w+\s+){0,3}?$"
+    r"|\b(?:would|could|should|might|'d) have $|\bwell $",
+    re.I,
 )
 
 
@@ -80,12 +122,24 @@ def find_cues(text: str, start: int, end: int) -> list[CueHit]:
     hits: list[CueHit] = []
     for cue, rx in _COMPILED:
         for m in rx.finditer(text, start, end):
-            if cue is Cue.STRENGTH and _NOT_PRAISE.search(text[max(start, m.start() - 30) : m.start()]):
+            if cue is Cue.STRENGTH and _NOT_PRAISE.search(
+                text[max(start, m.start() - 30) : m.start()]
+            ):
                 continue
             if cue is Cue.STRENGTH and _overlaps(hits, m.start(), m.end()):
                 continue
+            qualifier = _QUALIFIER.fullmatch(m.group(0))
+            if cue is Cue.STRENGTH and qualifier and _asked_before(hits, m.start()):
+                continue  # "requires a qualified CPA and strong US GAAP": a bar, not praise
             hits.append(CueHit(cue, m.start(), m.end()))
     return hits
+
+
+_QUALIFIER = re.compile(r"strong|solid|good|excellent|great|deep|confident|thorough", re.I)
+
+
+def _asked_before(hits: list[CueHit], pos: int) -> bool:
+    return any(h.cue is Cue.REQUIREMENT and h.end <= pos for h in hits)
 
 
 def _overlaps(hits: list[CueHit], start: int, end: int) -> bool:
@@ -95,7 +149,7 @@ def _overlaps(hits: list[CueHit], start: int, end: int) -> bool:
 _RANK = {Cue.STRONG_GAP: 0, Cue.GAP: 1, Cue.REQUIREMENT: 2, Cue.NICE: 3, Cue.STRENGTH: 4}
 
 
-def framing_for(hits: list[CueHit], mention_start: int, mention_end: int) -> Cue | None:
+def framing_for(text: str, hits: list[CueHit], mention_start: int, mention_end: int) -> Cue | None:
     """The cue that frames a mention: the nearest one, gap cues winning ties and overlaps.
 
     Praise only wins when it is nearer than every gap or requirement cue, so "strong Python
@@ -111,10 +165,17 @@ def framing_for(hits: list[CueHit], mention_start: int, mention_end: int) -> Cue
             return h.start - mention_end
         return 0
 
-    praise = [h for h in hits if h.cue is Cue.STRENGTH]
     other = [h for h in hits if h.cue is not Cue.STRENGTH]
+    # "strong SQL is essential": an adjective right before the skill is not praise when the
+    # clause also states a requirement or a gap.
+    praise = [
+        h
+        for h in hits
+        if h.cue is Cue.STRENGTH
+        and not (other and h.end <= mention_start and not text[h.end : mention_start].strip())
+    ]
     if other:
         best = min(other, key=lambda h: (distance(h) // 40, _RANK[h.cue], distance(h)))
-        if not praise or distance(best) <= min(distance(p) for p in praise) + 10:
+        if not praise or distance(best) <= min(distance(p) for p in praise) + 3:
             return best.cue
     return Cue.STRENGTH if praise else None

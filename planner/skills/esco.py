@@ -37,8 +37,14 @@ def read_csv(path: Path) -> Iterator[EscoRow]:
             if not label or not uri:
                 continue
             alts = tuple(a.strip() for a in (row.get("altLabels") or "").splitlines() if a.strip())
-            yield (uri, label, alts, (row.get("skillType") or "").strip(),
-                   (row.get("reuseLevel") or "").strip(), (row.get("description") or "").strip())
+            yield (
+                uri,
+                label,
+                alts,
+                (row.get("skillType") or "").strip(),
+                (row.get("reuseLevel") or "").strip(),
+                (row.get("description") or "").strip(),
+            )
 
 
 def index_path(data_dir: Path) -> Path:
@@ -65,4 +71,7 @@ def load_index(path: Path) -> list[EscoRow]:
     data = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
         raise EscoFormatError(f"{path}: unknown ESCO index version; re-run the import")
-    return [(str(u), str(lab), tuple(alts), str(t), str(r), str(d)) for u, lab, alts, t, r, d in data["concepts"]]
+    return [
+        (str(u), str(lab), tuple(alts), str(t), str(r), str(d))
+        for u, lab, alts, t, r, d in data["concepts"]
+    ]

@@ -25,9 +25,15 @@ REQUEST_FEEDBACK_DRAFT = (
 )
 _REASON_CUES = frozenset({Cue.STRONG_GAP, Cue.GAP, Cue.REQUIREMENT, Cue.NICE})
 _NEEDS_REASON = frozenset({GoalKind.SOFT, GoalKind.JOB_SEARCH, GoalKind.LANGUAGE})
+_HARD = frozenset({GoalKind.TECHNICAL, GoalKind.TOOL, GoalKind.CERTIFICATION})
 _PRIORITY = {Cue.STRONG_GAP: 1, Cue.GAP: 2, Cue.REQUIREMENT: 2, Cue.NICE: 4, None: 3}
-_FRAMING = {Cue.STRONG_GAP: Framing.GAP, Cue.GAP: Framing.GAP, Cue.REQUIREMENT: Framing.REQUIREMENT,
-            Cue.NICE: Framing.REQUIREMENT, None: Framing.MENTION}
+_FRAMING = {
+    Cue.STRONG_GAP: Framing.GAP,
+    Cue.GAP: Framing.GAP,
+    Cue.REQUIREMENT: Framing.REQUIREMENT,
+    Cue.NICE: Framing.REQUIREMENT,
+    None: Framing.MENTION,
+}
 _CUE_WEIGHT = {Cue.STRONG_GAP: 1.0, Cue.GAP: 0.95, Cue.REQUIREMENT: 0.9, Cue.NICE: 0.8, None: 0.6}
 _MIN_EVIDENCE_CHARS = 25
 _MAX_EVIDENCE = 5
@@ -81,30 +87,56 @@ def _mine_feedback(text: str, tx: Taxonomy) -> list[_Found]:
         for clause in clauses(clean, sent):
             clause_hits = [h for h in hits if clause.start <= h.start < clause.end]
             evidence = clause if clause.end - clause.start >= _MIN_EVIDENCE_CHARS else sent
-            for m in find_mentions(clean, tx, clause.start, clause.end):
-                cue = framing_for(clause_hits, m.start, m.end)
+            mentions = find_mentions(clean, tx, clause.start, clause.end)
+            for m in _drop_interview_context(mentions, tx):
+                cue = framing_for(clean, clause_hits, m.start, m.end)
                 found.append(_Found(m.skill_id, cue, evidence, m))
-    has_reason = any(f.cue in _REASON_CUES for f in found) or _any_reason(clean)
-    return [f for f in found if _keep(f, tx[f.skill_id], has_reason)]
+    # Plain mentions count only when the text gives reasons about some skill: a form letter
+    # that names the role's stack gives no goals.
+    has_reason = any(f.cue in _REASON_CUES for f in found)
+    kept = [f for f in found if _keep(f, tx, has_reason)]
+    return _drop_subsumed(kept, tx)
 
 
-def _any_reason(clean: str) -> bool:
-    return any(
-        h.cue in (Cue.STRONG_GAP, Cue.GAP)
-        for s in sentences(clean)
-        if not is_boilerplate(clean[s.start : s.end])
-        for h in find_cues(clean, s.start, s.end)
-    )
+def _drop_interview_context(mentions: list[Mention], tx: Taxonomy) -> list[Mention]:
+    """In "SQL was weak in the technical interview" the interview is where, not what."""
+    if not any(tx[m.skill_id].kind in _HARD for m in mentions):
+        return mentions
+    return [m for m in mentions if tx[m.skill_id].kind is not GoalKind.JOB_SEARCH]
 
 
-def _keep(f: _Found, entry: Entry, has_reason: bool) -> bool:
+def _keep(f: _Found, tx: Taxonomy, has_reason: bool) -> bool:
+    entry = tx[f.skill_id]
     if f.cue is Cue.STRENGTH:
         return False
     if f.cue is None:
-        return has_reason and entry.kind not in _NEEDS_REASON and entry.source == "curated"
+        return (
+            has_reason
+            and entry.kind not in _NEEDS_REASON
+            and entry.source == "curated"
+            and not tx.is_umbrella(entry.skill_id)
+        )
     if entry.source != "curated":
         return f.mention.n_tokens >= 2
     return True
+
+
+def _drop_subsumed(found: list[_Found], tx: Taxonomy) -> list[_Found]:
+    """A tool's sub-service named beside the tool itself is one goal: "AWS (EC2, IAM)" is AWS.
+
+    Broad areas named beside a narrower skill stay: feedback that says "weak on the backend,
+    specifically Node.js" names both, and a coach writes both down.
+    """
+    drop: set[str] = set()
+    for f in found:
+        entry = tx[f.skill_id]
+        if entry.kind is not GoalKind.TOOL:
+            continue
+        for g in found:
+            same_place = g.evidence == f.evidence
+            if same_place and g.skill_id in entry.broader and tx[g.skill_id].kind is GoalKind.TOOL:
+                drop.add(f.skill_id)
+    return [f for f in found if f.skill_id not in drop]
 
 
 def _group(found: Iterable[_Found]) -> dict[str, list[_Found]]:
@@ -127,7 +159,9 @@ def _confidence(entry: Entry, cue: Cue | None, items: list[_Found]) -> float:
 
 def _evidence(text: str, spans: Iterable[Span], source: str) -> tuple[Evidence, ...]:
     seen: dict[Span, None] = dict.fromkeys(spans)
-    return tuple(Evidence(text[s.start : s.end], s.start, s.end, source) for s in list(seen)[:_MAX_EVIDENCE])
+    return tuple(
+        Evidence(text[s.start : s.end], s.start, s.end, source) for s in list(seen)[:_MAX_EVIDENCE]
+    )
 
 
 def _goal(text: str, entry: Entry, items: list[_Found]) -> SkillGoal:

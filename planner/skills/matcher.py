@@ -25,14 +25,21 @@ class Mention:
     n_tokens: int
 
 
-def find_mentions(text: str, taxonomy: Taxonomy, start: int = 0, end: int | None = None) -> list[Mention]:
+def find_mentions(
+    text: str, taxonomy: Taxonomy, start: int = 0, end: int | None = None
+) -> list[Mention]:
     """Mentions in ``text[start:end]``, left to right, longest form first, never overlapping."""
     end = len(text) if end is None else end
     toks = tokenize(text[start:end], start)
+    folded = [fold(t.text) for t in toks]
     out: list[Mention] = []
     i = 0
     while i < len(toks):
-        found = _match_at(text, toks, i, taxonomy)
+        word = folded[i]
+        longest = max(taxonomy.cs_first.get(toks[i].text, 0), taxonomy.ci_first.get(word, 0))
+        if not longest and word.endswith("s"):  # "APIs" against the form "API"
+            longest = taxonomy.ci_first.get(word[:-1], 0)
+        found = _match_at(text, toks, folded, i, longest, taxonomy) if longest else None
         if found is None:
             i += 1
             continue
@@ -41,9 +48,11 @@ def find_mentions(text: str, taxonomy: Taxonomy, start: int = 0, end: int | None
     return [m for m in out if _plausible(text, m, start, end)]
 
 
-def _match_at(text: str, toks: list[Token], i: int, taxonomy: Taxonomy) -> Mention | None:
+def _match_at(
+    text: str, toks: list[Token], folded: list[str], i: int, longest: int, taxonomy: Taxonomy
+) -> Mention | None:
     limit = 1
-    while limit < MAX_ALIAS_TOKENS and i + limit < len(toks):
+    while limit < min(longest, MAX_ALIAS_TOKENS) and i + limit < len(toks):
         gap = text[toks[i + limit - 1].end : toks[i + limit].start]
         if not _JOIN.fullmatch(gap):
             break
@@ -53,10 +62,11 @@ def _match_at(text: str, toks: list[Token], i: int, taxonomy: Taxonomy) -> Menti
         sid = taxonomy.cs_index.get(tuple(words))
         cs = sid is not None
         if sid is None:
-            folded = tuple(fold(w) for w in words)
-            sid = taxonomy.ci_index.get(folded)
-            if sid is None and len(folded[-1]) > 3 and folded[-1].endswith("s") and not folded[-1].endswith("ss"):
-                sid = taxonomy.ci_index.get((*folded[:-1], folded[-1][:-1]))
+            key = tuple(folded[i : i + n])
+            sid = taxonomy.ci_index.get(key)
+            last = key[-1]
+            if sid is None and len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+                sid = taxonomy.ci_index.get((*key[:-1], last[:-1]))
         if sid is not None:
             return Mention(sid, toks[i].start, toks[i + n - 1].end, cs, n)
     return None

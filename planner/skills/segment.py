@@ -7,8 +7,30 @@ from collections.abc import Iterator
 
 from planner.skills.text import Span
 
-_ABBREV = frozenset({"e.g", "i.e", "etc", "vs", "approx", "mr", "ms", "mrs", "dr", "inc", "ltd",
-                     "co", "incl", "st", "no", "jr", "sr", "dept", "fig", "al"})
+_ABBREV = frozenset(
+    {
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "approx",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "inc",
+        "ltd",
+        "co",
+        "incl",
+        "st",
+        "no",
+        "jr",
+        "sr",
+        "dept",
+        "fig",
+        "al",
+    }
+)
 _END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
 _BULLET = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 _CLAUSE_BREAK = re.compile(
@@ -16,6 +38,9 @@ _CLAUSE_BREAK = re.compile(
     r"|;|\s[–—-]\s|:\s|^\s*(?:although|though|while|whilst)\b",
     re.I,
 )
+
+
+_SUBORDINATE = re.compile(r"although|though|while|whilst|whereas", re.I)
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
@@ -59,11 +84,16 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[Span]:
 
 
 def clauses(text: str, span: Span) -> list[Span]:
-    """Split a sentence at contrast words ("but", "however", ";") so each clause gets its framing."""
+    """Split a sentence at contrast words ("but", "however", ";"): each clause has its framing."""
     cuts = [span.start]
     for m in _CLAUSE_BREAK.finditer(text, span.start, span.end):
         if m.start() > cuts[-1]:
             cuts.append(m.start())
+        if _SUBORDINATE.search(m.group(0)):
+            # "although you have good lab skills, you haven't ..." ends at the comma
+            comma = text.find(", ", m.end(), span.end)
+            if comma > 0:
+                cuts.append(comma)
     cuts.append(span.end)
     return [Span(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
 
@@ -87,7 +117,8 @@ _BLURB = re.compile(
     r"\bleading (?:provider|platform|company|global)|industry[- ]leading|world[- ]class|"
     r"fast[- ]growing|award[- ]winning|\bheadquartered\b|\bbacked by\b|\bseries [a-e]\b|"
     r"fortune \d+|\bjoin (?:us|our team)\b|we'?re hiring|careers? (?:page|site)|follow us|"
-    r"learn more about|\babout us\b|\bour (?:company|team|platform|products?) (?:is|are|helps?|serves?|powers?|enables?)\b|"
+    r"learn more about|\babout us\b|\bour (?:company|team|platform|products?) (?:is|are|helps?"
+    r"|serves?|powers?|enables?)\b|"
     r"^(?:at\s+[\w&.-]+(?:\s+[\w&.-]+){0,3},\s+)?we(?: are|'re)\s+(?:a|an|the|proud|passionate|"
     r"committed|dedicated|on a mission|building|growing|transforming|revolutioni|reimagining|"
     r"trusted|backed|remote|global|one of)\b|"

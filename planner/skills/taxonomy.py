@@ -2,7 +2,7 @@
 
 The shipped data lives in ``planner/skills/data/taxonomy/*.txt``, one entry a line::
 
-    Label | alias, !CaseSensitiveAlias | pre=id,id rel=id broader=id issuer=Name_With_Spaces id=x kind=tool
+    Label | alias, !CaseSensitiveAlias | pre=id,id rel=id broader=id issuer=Some_Issuer kind=tool
 
 A ``[key=value ...]`` line sets defaults (kind, broader) for the lines below it. An alias is
 matched case-sensitively when written with a leading ``!``, when it is one or two characters
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -25,9 +26,12 @@ from planner.skills.tokens import fold, iter_words, slugify
 DATA_DIR_ENV = "PLANNER_DATA_DIR"
 DEFAULT_DATA_DIR = "./var"
 MAX_ALIAS_TOKENS = 8
+UMBRELLA_CHILDREN = 3
 
 Key = tuple[str, ...]
-EscoRow = tuple[str, str, tuple[str, ...], str, str, str]  # uri, label, alts, type, reuse, description
+EscoRow = tuple[
+    str, str, tuple[str, ...], str, str, str
+]  # uri, label, alts, type, reuse, description
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,10 @@ class Taxonomy:
         self.ci_index: dict[Key, str] = {}
         self.cs_index: dict[Key, str] = {}
         self.conflicts: list[tuple[str, str, str]] = []  # (form, kept id, other id)
+        # Longest form starting with each first word: most words start none, so the
+        # matcher skips them with one dict lookup.
+        self.ci_first: dict[str, int] = {}
+        self.cs_first: dict[str, int] = {}
         self._narrower: dict[str, list[str]] = {}
         for e in entries:
             if e.skill_id in self._by_id:
@@ -103,9 +111,16 @@ class Taxonomy:
             if not key or len(key) > MAX_ALIAS_TOKENS:
                 continue
             index = self.cs_index if cs else self.ci_index
+            first = self.cs_first if cs else self.ci_first
+            first[key[0]] = max(first.get(key[0], 0), len(key))
             kept = index.setdefault(key, e.skill_id)
             if kept != e.skill_id and e.source == "curated":
                 self.conflicts.append((form, kept, e.skill_id))
+            last = key[-1]
+            if not cs and len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+                index.setdefault(
+                    (*key[:-1], last[:-1]), e.skill_id
+                )  # "lesson plans" ~ "lesson plan"
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -137,6 +152,10 @@ class Taxonomy:
 
     def broader(self, skill_id: str) -> tuple[str, ...]:
         return self._by_id[skill_id].broader
+
+    def is_umbrella(self, skill_id: str) -> bool:
+        """A broad area with several narrower entries ("teaching", "backend development")."""
+        return len(self._narrower.get(skill_id, ())) >= UMBRELLA_CHILDREN
 
     def narrower(self, skill_id: str) -> tuple[str, ...]:
         return tuple(self._narrower.get(skill_id, ()))
@@ -212,7 +231,7 @@ def parse_lines(lines: Iterable[str], domain: str = "") -> Iterator[Entry]:
 
 
 def _parse_entry(line: str, defaults: Mapping[str, str], domain: str) -> Entry:
-    parts = [p.strip() for p in line.split(" | ")]
+    parts = [p.strip() for p in re.split(r"\s+\|(?=\s|$)", line)]
     label = parts[0]
     aliases = _split_list(parts[1]) if len(parts) > 1 else ()
     attrs = {**defaults, **(_parse_attrs(parts[2]) if len(parts) > 2 else {})}
@@ -253,7 +272,9 @@ def data_dir() -> Path:
     return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
 
 
-def with_esco_links(taxonomy: Taxonomy, esco: Iterable[tuple[str, str, tuple[str, ...]]]) -> Taxonomy:
+def with_esco_links(
+    taxonomy: Taxonomy, esco: Iterable[tuple[str, str, tuple[str, ...]]]
+) -> Taxonomy:
     """Taxonomy whose entries carry ESCO URIs, plus the ESCO concepts no entry covers.
 
     ``esco`` yields (uri, preferred label, alt labels). A curated entry gets the URI of the
@@ -261,16 +282,16 @@ def with_esco_links(taxonomy: Taxonomy, esco: Iterable[tuple[str, str, tuple[str
     """
     by_form: dict[str, str] = {}
     concepts: list[tuple[str, str, tuple[str, ...]]] = []
-    for uri, label, alts in esco:
-        concepts.append((uri, label, alts))
-        by_form.setdefault(fold(label), uri)
-    for uri, _, alts in concepts:
+    for c_uri, label, alts in esco:
+        concepts.append((c_uri, label, alts))
+        by_form.setdefault(fold(label), c_uri)
+    for c_uri, _, alts in concepts:
         for alt in alts:
-            by_form.setdefault(fold(alt), uri)
+            by_form.setdefault(fold(alt), c_uri)
     linked: list[Entry] = []
     used: set[str] = set()
     for e in taxonomy:
-        uri = by_form.get(fold(e.label)) or next(
+        uri: str | None = by_form.get(fold(e.label)) or next(
             (by_form[fold(a.lstrip("!"))] for a in e.aliases if fold(a.lstrip("!")) in by_form),
             None,
         )
@@ -278,13 +299,15 @@ def with_esco_links(taxonomy: Taxonomy, esco: Iterable[tuple[str, str, tuple[str
             used.add(uri)
         linked.append(replace(e, esco_uri=uri or e.esco_uri))
     ids = {e.skill_id for e in linked}
-    for uri, label, alts in concepts:
+    for c_uri, label, alts in concepts:
         sid = slugify(label)
-        if uri in used or not sid or sid in ids:
+        if c_uri in used or not sid or sid in ids:
             continue
         ids.add(sid)
         linked.append(
-            Entry(sid, label, GoalKind.TECHNICAL, alts, esco_uri=uri, domain="esco", source="esco")
+            Entry(
+                sid, label, GoalKind.TECHNICAL, alts, esco_uri=c_uri, domain="esco", source="esco"
+            )
         )
     return Taxonomy(linked)
 

@@ -96,7 +96,8 @@ _HEADER = re.compile(
     re.I | re.M,
 )
 _REPLY_MARKERS = re.compile(
-    r"^(?:[ \t]*>.*$|\s*On\b[^\n]{0,200}\n?[^\n]{0,120}\bwrote:\s*$|\s*-{2,}\s*Original Message\s*-{2,}.*$|"
+    r"^(?:[ \t]*>.*$|\s*On\b[^\n]{0,200}\n?[^\n]{0,120}\bwrote:\s*$"
+    r"|\s*-{2,}\s*Original Message\s*-{2,}.*$|"
     r"\s*_{10,}\s*$|\s*From:\s.+\n\s*(?:Sent|Date):.*$|\s*Le\b[^\n]{0,200}a écrit\s*:\s*$|"
     r"\s*Am\b[^\n]{0,200}schrieb[^\n]{0,80}:\s*$)",
     re.I | re.M,
@@ -105,20 +106,44 @@ _SIGNOFF = re.compile(
     r"^[ \t]*(?:-- ?|—|(?:best|kind|warm|warmest|many|all the best|best wishes|with best wishes|"
     r"thanks|thank you|regards|best regards|kind regards|warm regards|sincerely|yours sincerely|"
     r"yours faithfully|yours truly|cheers|respectfully|take care|thanks again|thank you again|"
-    r"good luck|wishing you (?:all )?the best(?: of luck)?(?: in your search)?)[ \t]*[,.!]?)[ \t]*$",
+    r"good luck|best of luck|all the best"
+    r"|wishing you (?:all )?the best(?: of luck)?(?: in your search)?)[ \t]*[,.!]?)[ \t]*$",
     re.I | re.M,
 )
 _SENT_FROM = re.compile(r"^\s*Sent from my \w+.*$", re.I | re.M)
-_FORWARD = re.compile(r"^\s*-{2,}\s*Forwarded message\s*-{2,}.*$|^\s*Begin forwarded message:.*$", re.I | re.M)
-_TITLE_WORD = r"(?:[A-Z0-9][\w+#./&()'-]*|of|and|for|&|-)"
+_FORWARD = re.compile(
+    r"^\s*-{2,}\s*Forwarded message\s*-{2,}.*$|^\s*Begin forwarded message:.*$", re.I | re.M
+)
+_TITLE_WORD = r"(?:[A-Z0-9(][\w+#./&()'-]*|of|and|for|&|-|–|\(?[a-z]+\))"
 _ROLE_TITLE = re.compile(
-    rf"\b(?:for|to|of|in|about|with|into|on)\s+(?:the|our|this|your|a|an)\s+((?:{_TITLE_WORD}\s+){{1,8}}?)"
+    rf"\b(?:for|to|of|in|about|with|into|on|joining|join)\s+(?:the|our|this|your|a"
+    rf"|an)\s+((?:{_TITLE_WORD}\s+){{1,8}}?)"
     r"(?:role|position|opening|vacancy|post|opportunity|job|team|department|programme|program|"
     r"application|interview|req|requisition)s?\b"
 )
 _APPLIED_FOR = re.compile(
     rf"\b(?:application|applying|applied|candidacy|interviewing|interviewed)\s+(?:for|to)\s+"
-    rf"(?:the\s+)?((?:{_TITLE_WORD}\s?){{1,8}})(?=\s*(?:\(|,|\.|\bat\b|\bwith\b|\brole\b|\bposition\b|$))",
+    rf"(?:the\s+)?((?:{_TITLE_WORD}\s?){{1,8}})(?=\s*(?:\(|,|\.|\bat\b|\bwith\b|\brole\b"
+    rf"|\bposition\b|$))",
+    re.M,
+)
+
+
+_JOB_NOUN = (
+    r"analyst|engineer|developer|manager|designer|nurse|teacher|assistant|specialist|coordinator|"
+    r"consultant|officer|executive|associate|lead|director|representative|agent|technician|"
+    r"accountant|administrator|architect|scientist|writer|partner|advis[eo]r|clerk|supervisor|"
+    r"operator|planner|buyer|recruiter|lecturer|tutor|pharmacist|therapist|paralegal|solicitor|"
+    r"lawyer|attorney|auditor|controller|intern|trainee|apprentice|programmer|marketer|owner"
+)
+_LOWER_TITLE = re.compile(
+    rf"\b(?:the|our|this|your|a|an)\s+((?:[\w+#./&-]+\s+){{0,4}}(?:{_JOB_NOUN})s?)"
+    r"\s+(?:role|position|post|job|opening|vacancy|interview|internship)\b",
+    re.I,
+)
+_GREETING = re.compile(
+    r"^[ \t]*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b"
+    r"(?:[ \t]+(?i:mr|mrs|ms|miss|dr|prof)\.?)?((?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]*[,!:—-]",
     re.M,
 )
 
@@ -126,10 +151,10 @@ _APPLIED_FOR = re.compile(
 def header_spans(text: str) -> Iterator[Span]:
     """Mail header lines at the top of the text."""
     for m in _HEADER.finditer(text):
-        before = text[: m.start()]
-        if before.strip() == "" or _HEADER.fullmatch(before.strip().splitlines()[-1] or ""):
-            yield Span(m.start(), m.end())
-        elif _FORWARD.search(text, max(0, m.start() - 400), m.start()):
+        before = text[: m.start()].strip()
+        at_top = not before or bool(_HEADER.fullmatch(before.splitlines()[-1]))
+        forwarded = _FORWARD.search(text, max(0, m.start() - 400), m.start())
+        if at_top or forwarded:
             yield Span(m.start(), m.end())
 
 
@@ -156,7 +181,7 @@ def reply_and_signature_spans(text: str) -> Iterator[Span]:
 
 def role_title_spans(text: str) -> Iterator[Span]:
     """The job title in "your application for the Senior Python Developer role"."""
-    for rx in (_ROLE_TITLE, _APPLIED_FOR):
+    for rx in (_ROLE_TITLE, _APPLIED_FOR, _LOWER_TITLE):
         for m in rx.finditer(text):
             yield Span(m.start(1), m.end(1))
 
@@ -164,7 +189,13 @@ def role_title_spans(text: str) -> Iterator[Span]:
 def clean_feedback(text: str) -> str:
     """Same-length copy of ``text`` with everything not to be mined blanked out."""
     text = strip_html(text)
-    spans = [*header_spans(text), *reply_and_signature_spans(text), *role_title_spans(text)]
+    greetings = (m.span() for m in _GREETING.finditer(text))  # "Hi Maya," names no skill
+    spans = [
+        *header_spans(text),
+        *reply_and_signature_spans(text),
+        *role_title_spans(text),
+        *greetings,
+    ]
     return blank(text, spans)
 
 

@@ -21,7 +21,9 @@ class Token(NamedTuple):
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Return the tokens of ``text`` with offsets shifted by ``offset``."""
-    return [Token(m.group(0), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)]
+    return [
+        Token(m.group(0), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)
+    ]
 
 
 def fold(word: str) -> str:

@@ -101,3 +101,21 @@ def test_merge_goals_keeps_all_evidence(client: FlaskClient) -> None:
     assert next(g for g in after if g["id"] == goals[1]["id"])["status"] == "merged"
     bad = client.post("/api/v1/goals/merge", json={"goal_ids": [goals[0]["id"]]})
     assert bad.status_code == 400
+
+
+def test_recurring_skill_rises_in_priority(client: FlaskClient) -> None:
+    def sql_priority(text: str) -> int:
+        body = client.post("/api/v1/feedback", json={"text": text}).get_json()
+        goals = client.get(body["links"]["rejection"]).get_json()["goals"]
+        return next(g["priority"] for g in goals if g["skill_id"] == "sql")
+
+    text = "We would have liked more experience with SQL."
+    first = sql_priority(text)
+    assert first > 1  # room to rise, or this test would prove nothing
+    assert sql_priority(text) == first - 1
+
+
+def test_binary_text_is_a_clear_400(client: FlaskClient) -> None:
+    resp = client.post("/api/v1/feedback", json={"text": "\x01\x02\x03\x04" * 50})
+    assert resp.status_code == 400
+    assert resp.get_json()["error"]["message"].startswith("text")

@@ -1,0 +1,222 @@
+"""Benchmarks for skill extraction (issue 3). Prints tables; asserts nothing.
+
+    .venv/bin/python bench/extraction.py [--data ../shared/data] [--skip-linking] [--skip-spans]
+
+Sections: the labelled feedback set (goal precision / recall), ESCO skill linking (RP@5,
+RP@10, MRR beside published figures), SkillSpan dev span recall of the mention finder, and
+speed / load time / peak memory. Evaluation data is read from --data at run time; nothing
+from it is copied into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+import tracemalloc
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+# bench/ holds other scripts (e.g. bench/planner.py) that would shadow the package.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+from planner.skills import extract  # noqa: E402
+from planner.skills.esco import read_csv  # noqa: E402
+from planner.skills.matcher import find_mentions  # noqa: E402
+from planner.skills.rank import Ranker, normalise_sentence  # noqa: E402
+from planner.skills.taxonomy import Taxonomy, load_taxonomy, with_esco_links  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+DEFAULT_FEEDBACK = ROOT / "bench" / "data" / "feedback" / "labelled.jsonl"
+PUBLISHED = {  # RP@5 on the test splits (TECH, HOUSE), see shared/data/README.md
+    "stock sentence-embedding model": (39.6, 26.2),
+    "Decorte et al. 2023, best fine-tuned": (54.6, 45.7),
+    "IReRa (LLM-based), D'Oosterlinck et al. 2024": (63.1, 55.6),
+}
+
+
+def table(title: str, header: list[str], rows: Iterable[list[Any]]) -> None:
+    rows = [[f"{c:.3f}" if isinstance(c, float) else str(c) for c in r] for r in rows]
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)
+    ]
+    print(f"\n{title}")
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
+    print("  ".join("-" * w for w in widths))
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def bench_feedback(path: Path, tx: Taxonomy, verbose: bool) -> None:
+    items = read_jsonl(path)
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    templated_with_goals = 0
+    for it in items:
+        res = extract(it["text"], it.get("job_description"), it.get("resume"), taxonomy=tx)
+        pred = {g.skill_id for g in res.goals}
+        gold = set(it["gold"])
+        for key in ("all", it["kind"]):
+            c = counts[key]
+            c[0] += len(pred & gold)
+            c[1] += len(pred - gold)
+            c[2] += len(gold - pred)
+        if it["kind"] == "templated" and pred:
+            templated_with_goals += 1
+        if verbose and pred != gold:
+            print(f"  {it['id']}: extra {sorted(pred - gold)} missed {sorted(gold - pred)}")
+    rows = []
+    for key in ("all", "feedback", "templated", "jd_resume"):
+        tp, fp, fn = counts[key]
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        n = sum(1 for it in items if key == "all" or it["kind"] == key)
+        rows.append([key, n, tp, fp, fn, p, r])
+    occupations = len({it["occupation"] for it in items})
+    table(
+        f"Labelled feedback set ({len(items)} texts, {occupations} occupation labels; "
+        "targets P>=0.90 R>=0.85)",
+        ["subset", "texts", "tp", "fp", "fn", "precision", "recall"],
+        rows,
+    )
+    print(f"templated rejections with any skill goal: {templated_with_goals} (target 0)")
+
+
+def rp_at(gold: set[str], pred: list[str], k: int) -> float:
+    return len(gold & set(pred[:k])) / min(k, len(gold))
+
+
+def bench_linking(data: Path) -> None:
+    t0 = time.perf_counter()
+    rows = list(read_csv(data / "esco" / "skills_en.csv"))
+    linked = with_esco_links(load_taxonomy(), ((r[0], r[1], r[2]) for r in rows))
+    curated = Taxonomy(e for e in linked if e.source == "curated")
+    rankers = {"BM25F + label phrases": Ranker(rows), "  + curated aliases": Ranker(rows, curated)}
+    build = time.perf_counter() - t0
+    out = []
+    for name, ranker in rankers.items():
+        res = []
+        for split in ("tech", "house"):
+            items = read_jsonl(
+                data / "skill-benchmarks" / "esco-linking" / f"{split}_validation.jsonl"
+            )
+            rp5 = rp10 = mrr = 0.0
+            for it in items:
+                gold = set(it["gold"])
+                pred = [r.label for r in ranker.rank(normalise_sentence(it["text"]), 10)]
+                rp5 += rp_at(gold, pred, 5)
+                rp10 += rp_at(gold, pred, 10)
+                mrr += next((1 / (i + 1) for i, p in enumerate(pred) if p in gold), 0.0)
+            n = len(items)
+            res += [100 * rp5 / n, 100 * rp10 / n, 100 * mrr / n]
+        out.append([f"{name} (validation)", *(f"{v:.1f}" for v in res)])
+    for name, (tech, house) in PUBLISHED.items():
+        out.append([f"{name} (test, published)", f"{tech:.1f}", "", "", f"{house:.1f}", "", ""])
+    table(
+        "ESCO linking (targets TECH RP@5>=55, HOUSE RP@5>=45)",
+        ["system", "TECH RP@5", "RP@10", "MRR", "HOUSE RP@5", "RP@10", "MRR"],
+        out,
+    )
+    print(
+        f"index build (CSV read, ESCO link, two rankers): {build:.1f} s over {len(rows)} concepts"
+    )
+
+
+def bench_spans(data: Path, tx: Taxonomy) -> None:
+    items = read_jsonl(data / "skill-benchmarks" / "skillspan" / "dev_spans.jsonl")
+    rows = []
+    for field in ("skill_spans", "knowledge_spans"):
+        total = exact = overlap = 0
+        for it in items:
+            text = it["text"]
+            found = [(m.start, m.end) for m in find_mentions(text, tx)]
+            cursor = 0
+            for span in it[field]:
+                start = text.find(span, cursor)
+                if start < 0:
+                    start = text.find(span)
+                if start < 0:
+                    continue
+                end = start + len(span)
+                cursor = end
+                total += 1
+                exact += (start, end) in found
+                overlap += any(a < end and start < b for a, b in found)
+        rows.append(
+            [field, total, exact / total if total else 0.0, overlap / total if total else 0.0]
+        )
+    predicted = sum(len(find_mentions(it["text"], tx)) for it in items)
+    table(
+        f"SkillSpan dev: span recall of the mention finder ({len(items)} sentences, "
+        f"{predicted} mentions found)",
+        ["gold spans", "count", "exact recall", "overlap recall"],
+        rows,
+    )
+
+
+def bench_speed(path: Path) -> None:
+    texts = [it["text"] for it in read_jsonl(path)]
+    t0 = time.perf_counter()
+    load_taxonomy.cache_clear()
+    tx = load_taxonomy()
+    load = time.perf_counter() - t0
+    batch = (texts * (1 + 2000 // len(texts)))[:2000]
+    extract(batch[0], taxonomy=tx)
+    t0 = time.perf_counter()
+    for t in batch:
+        extract(t, taxonomy=tx)
+    per_sec = len(batch) / (time.perf_counter() - t0)
+    # Memory in a second pass: tracemalloc slows Python down several times.
+    load_taxonomy.cache_clear()
+    tracemalloc.start()
+    tx = load_taxonomy()
+    for t in batch[:200]:
+        extract(t, taxonomy=tx)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    avg_chars = sum(map(len, batch)) / len(batch)
+    table(
+        "Speed (one process, one core)",
+        ["measure", "value"],
+        [
+            ["taxonomy load (shipped, cold)", f"{load * 1000:.0f} ms ({len(tx)} entries)"],
+            ["extract throughput after load", f"{per_sec:.0f} texts/s (avg {avg_chars:.0f} chars)"],
+            ["peak Python heap during load + extract", f"{peak / 2**20:.1f} MiB"],
+            ["process max RSS so far", f"{rss:.0f} MiB"],
+        ],
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared evaluation data dir")
+    ap.add_argument(
+        "--feedback", type=Path, default=DEFAULT_FEEDBACK, help="labelled feedback JSONL"
+    )
+    ap.add_argument("--skip-linking", action="store_true")
+    ap.add_argument("--skip-spans", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list each text's errors")
+    args = ap.parse_args()
+    bench_speed(args.feedback)
+    tx = load_taxonomy()
+    bench_feedback(args.feedback, tx, args.verbose)
+    if not args.skip_spans:
+        bench_spans(args.data, tx)
+    if not args.skip_linking:
+        bench_linking(args.data)
+
+
+if __name__ == "__main__":
+    main()

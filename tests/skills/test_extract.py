@@ -1,0 +1,221 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.skills import REQUEST_FEEDBACK_DRAFT, TextError, extract
+from planner.skills.model import Framing, GoalKind
+from planner.skills.taxonomy import Taxonomy
+
+
+def ids(text: str, tx: Taxonomy, **kw: str) -> list[str]:
+    return [g.skill_id for g in extract(text, taxonomy=tx, **kw).goals]  # type: ignore[arg-type]
+
+
+def test_gap_goals_carry_exact_evidence(tx: Taxonomy) -> None:
+    text = "Thanks for your time. We felt you lacked hands-on experience with Kubernetes."
+    (goal,) = extract(text, taxonomy=tx).goals
+    assert goal.skill_id == "kubernetes" and goal.kind is GoalKind.TOOL
+    assert goal.framing is Framing.GAP and goal.priority == 1 and goal.must_have
+    for ev in goal.evidence:
+        assert text[ev.start : ev.end] == ev.text and "Kubernetes" in ev.text
+    assert "docker" in goal.prerequisites
+
+
+def test_praise_is_not_a_goal_but_the_contrasting_gap_is(tx: Taxonomy) -> None:
+    text = "Your Python was strong, but your SQL was below the bar."
+    assert ids(text, tx) == ["sql"]
+
+
+def test_each_skill_takes_the_framing_nearest_to_it(tx: Taxonomy) -> None:
+    text = "Although you have good Excel skills, you had no experience with Power BI."
+    assert ids(text, tx) == ["power-bi"]
+
+
+def test_templated_rejection_gives_no_goal_and_asks_for_feedback(tx: Taxonomy) -> None:
+    text = (
+        "Dear Candidate,\n\nThank you for your interest in the Senior Python Developer position. "
+        "After careful consideration we have decided to move forward with other candidates whose "
+        "experience more closely matches our needs.\n\nAcme is a leading provider of AWS and "
+        "Kubernetes consulting. Acme is an equal opportunity employer.\n\n"
+        "Kind regards,\nTalent Team"
+    )
+    res = extract(text, taxonomy=tx)
+    assert res.goals == () and res.templated
+    assert [a.kind for a in res.actions] == ["request_feedback"]
+    assert res.actions[0].detail == REQUEST_FEEDBACK_DRAFT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Go ahead and apply again next year; we lacked a slot for you.",
+        "We need someone who can present to the C-suite, and we lacked evidence of that in plan B.",
+        "Your answer to question (c) lacked detail and your grade was a C.",
+        "We would have liked you to react faster; the rust on the car was not the point.",
+        "We were not able to go further; it is a swift decision.",
+    ],
+)
+def test_short_and_common_words_do_not_become_skills(tx: Taxonomy, text: str) -> None:
+    found = set(ids(text, tx))
+    assert not found & {"go", "c", "r", "react", "rust", "swift"}
+
+
+def test_real_short_skill_names_are_found(tx: Taxonomy) -> None:
+    text = "You lacked experience with R and C programming, and your Go code needs work."
+    assert {"r", "c", "go"} <= set(ids(text, tx))
+
+
+def test_soft_and_job_search_skills_need_a_gap_cue(tx: Taxonomy) -> None:
+    assert ids("The team enjoyed your communication and the interview preparation.", tx) == []
+    found = ids(
+        "Your answers to behavioural questions lacked specific examples, and your "
+        "stakeholder management was not convincing.",
+        tx,
+    )
+    assert set(found) == {"behavioral-interviewing", "stakeholder-management"}
+
+
+def test_quoted_reply_and_signature_are_not_mined(tx: Taxonomy) -> None:
+    text = (
+        "Hi,\nWe felt your SQL was weak.\n\nBest,\nAna\nData Lead | Tableau, Snowflake\n\n"
+        "On Tue, Sam wrote:\n> I have used Terraform and Docker for years.\n"
+    )
+    assert ids(text, tx) == ["sql"]
+
+
+def test_html_email_is_read(tx: Taxonomy) -> None:
+    text = (
+        "<html><body><p>We need someone with <b>Looker</b> experience, which you lacked.</p>"
+        "</body></html>"
+    )
+    res = extract(text, taxonomy=tx)
+    assert [g.skill_id for g in res.goals] == ["looker"]
+    assert res.goals[0].evidence[0].text.count("Looker") == 1
+
+
+def test_job_description_and_resume_give_requirement_goals(tx: Taxonomy) -> None:
+    jd = (
+        "Data Engineer\nAbout us\nWe are a fast-growing company using Scala.\n"
+        "Requirements\n- Strong SQL\n- Apache Airflow\n- Python\nNice to have\n- Kafka\n"
+        "Benefits\n- Free Java classes"
+    )
+    resume = "Built ETL jobs in Python and SQL; studying for the Airflow certification."
+    res = extract("Thank you, we will not move forward.", jd, resume, taxonomy=tx)
+    goals = {g.skill_id: g for g in res.goals}
+    assert set(goals) == {"apache-airflow", "apache-kafka"}
+    assert goals["apache-airflow"].must_have and goals["apache-airflow"].priority == 2
+    assert not goals["apache-kafka"].must_have and goals["apache-kafka"].priority == 4
+    assert goals["apache-kafka"].framing is Framing.REQUIREMENT
+    assert goals["apache-kafka"].evidence[0].source == "job_description"
+    assert res.templated  # the feedback itself named no reason
+
+
+def test_job_description_marks_feedback_goal_nice_to_have(tx: Taxonomy) -> None:
+    jd = "Requirements\n- Python\nNice to have\n- Docker"
+    res = extract("We would have liked more Docker experience.", jd, taxonomy=tx)
+    (goal,) = res.goals
+    assert goal.skill_id == "docker" and not goal.must_have
+    assert {e.source for e in goal.evidence} == {"feedback", "job_description"}
+
+
+def test_feedback_keeps_broad_area_and_specific_skill(tx: Taxonomy) -> None:
+    text = "You lacked experience with backend development, specifically Node.js."
+    assert set(ids(text, tx)) == {"backend-development", "node-js"}
+
+
+def test_job_bullet_names_one_requirement_for_area_and_tool(tx: Taxonomy) -> None:
+    jd = "Requirements\n- Infrastructure as code with Terraform\n- AWS (EC2, S3)"
+    res = extract("We will not proceed.", jd, "I write Python.", taxonomy=tx)
+    assert {g.skill_id for g in res.goals} == {"terraform", "aws"}
+
+
+def test_certification_is_one_goal_not_its_parts(tx: Taxonomy) -> None:
+    found = ids("The role requires the AWS Certified Solutions Architect Associate.", tx)
+    assert found == ["aws-certified-solutions-architect-associate"]
+
+
+def test_goals_serialise_to_json(tx: Taxonomy) -> None:
+    res = extract("Your Excel and SQL skills were below the bar.", taxonomy=tx)
+    data = json.loads(json.dumps(res.to_dict()))
+    assert {g["skill_id"] for g in data["goals"]} == {"microsoft-excel", "sql"}
+    assert data["goals"][0]["kind"] in {"tool", "technical"}
+    assert data["goals"][0]["recurrence"] == 1
+
+
+@pytest.mark.parametrize("bad", ["", "   \n", "\x00\x01binary", "a" * 100_001])
+def test_bad_input_raises_text_error(tx: Taxonomy, bad: str) -> None:
+    with pytest.raises(TextError):
+        extract(bad, taxonomy=tx)
+
+
+def test_bad_job_description_is_named_in_the_error(tx: Taxonomy) -> None:
+    with pytest.raises(TextError, match="job description"):
+        extract("We needed more SQL.", "   ", taxonomy=tx)
+
+
+def test_other_languages_give_a_clean_result(tx: Taxonomy) -> None:
+    res = extract(
+        "Leider haben wir uns für einen anderen Kandidaten entschieden. 谢谢您的申请。", taxonomy=tx
+    )
+    assert res.goals == () and res.templated
+
+
+def test_default_taxonomy_is_used_when_none_is_given() -> None:
+    assert [g.skill_id for g in extract("You lacked Terraform experience.").goals] == ["terraform"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=400))
+def test_arbitrary_text_never_crashes_and_evidence_is_exact(text: str) -> None:
+    try:
+        res = extract(text)
+    except TextError:
+        return
+    for g in res.goals:
+        for ev in g.evidence:
+            assert text[ev.start : ev.end] == ev.text
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "lacked",
+                "Kubernetes",
+                "SQL",
+                "strong",
+                "but",
+                "we",
+                "would have liked",
+                "more",
+                "Go",
+                "the",
+                ",",
+                ".",
+                "\n",
+                "<b>",
+                "</b>",
+                "> quoted",
+                "Best,",
+                "C",
+                "R",
+                "Excel",
+                "below the bar",
+            ]
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_word_salad_is_deterministic(words: list[str]) -> None:
+    text = " ".join(words)
+    try:
+        first = extract(text)
+    except TextError:
+        return
+    assert extract(text) == first

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import pytest
+
+from planner.skills.segment import clauses, is_boilerplate, sentences
+from planner.skills.text import (
+    MAX_CHARS,
+    TextError,
+    check_text,
+    clean_feedback,
+    decode_bytes,
+    strip_html,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("", "empty"),
+        ("  \n\t ", "empty"),
+        ("x" * (MAX_CHARS + 1), "limit"),
+        ("abc\x00def", "binary"),
+        ("".join(chr(i) for i in range(1, 31)) * 10, "binary"),
+        (b"bytes", "string"),
+    ],
+)
+def test_check_text_refuses_unusable_input(value: object, message: str) -> None:
+    with pytest.raises(TextError, match=message):
+        check_text(value)
+
+
+def test_decode_bytes_handles_utf8_utf16_cp1252_and_binary() -> None:
+    assert decode_bytes("Résumé".encode()) == "Résumé"
+    assert decode_bytes("Résumé".encode("utf-16")) == "Résumé"
+    assert decode_bytes("caf\xe9".encode("cp1252")) == "café"
+    with pytest.raises(TextError, match="binary"):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+
+
+def test_html_is_blanked_without_moving_offsets() -> None:
+    html = "<p>Your <b>SQL</b> was weak&nbsp;overall.</p><script>var Python=1</script>"
+    out = strip_html(html)
+    assert len(out) == len(html)
+    assert out.index("SQL") == html.index("SQL")
+    assert "Python" not in out and "<b>" not in out
+
+
+def test_cleaning_drops_headers_quotes_signature_and_role_title() -> None:
+    text = (
+        "From: hr@acme.com\nSubject: Senior Java Developer\n\nHi Maya,\n\n"
+        "Thanks for applying for the Senior Java Developer role. You lacked SQL depth.\n\n"
+        "Best regards,\nJane | Acme | Kubernetes experts\n\n"
+        "On Mon, 3 Jun 2024, Sam wrote:\n> I know Terraform.\n"
+    )
+    out = clean_feedback(text)
+    assert len(out) == len(text)
+    assert "SQL" in out
+    for gone in ("Java", "Kubernetes", "Terraform", "Maya", "hr@acme.com"):
+        assert gone not in out
+
+
+def test_sentences_join_wrapped_lines_but_split_bullets() -> None:
+    text = (
+        "We felt that you would benefit from more hands-on experience with\n"
+        "Kubernetes in production.\n- SQL\n- Excel"
+    )
+    spans = [text[s.start : s.end] for s in sentences(text)]
+    assert spans[0].endswith("production.")
+    assert spans[1:] == ["- SQL", "- Excel"]
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = "Tools e.g. Tableau were missing. Next one."
+    assert len(list(sentences(text))) == 2
+
+
+def test_clauses_split_on_contrast() -> None:
+    text = "Although your Python was strong, your SQL was weak but improving"
+    parts = [text[c.start : c.end] for c in clauses(text, next(iter(sentences(text))))]
+    assert parts[0] == "Although your Python was strong"
+    assert any("SQL was weak" in p for p in parts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We are an equal opportunity employer and value diversity.",
+        "Acme is a leading provider of cloud solutions on AWS.",
+        "This email is confidential and intended solely for the addressee.",
+        "Founded in 2010, we build data tools in Python.",
+    ],
+)
+def test_boilerplate_is_recognised(sentence: str) -> None:
+    assert is_boilerplate(sentence)
+
+
+def test_feedback_from_the_company_is_not_boilerplate() -> None:
+    assert not is_boilerplate("We felt you lacked depth in Kubernetes.", gap_framed=True)
