@@ -1,23 +1,33 @@
-"""Pages: new plan form, plan page (roadmap), API docs."""
+"""The pages blueprint: CSRF, the new-plan form, history and providers.
+
+Every page acts for ``owner_id()`` and reads rows through ``service.owned`` or an owner filter,
+so accounts only have to change who ``owner_id()`` is.
+"""
 
 from __future__ import annotations
 
 import secrets
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from planner import service
-from planner.api import serialize
 from planner.api.errors import ApiError
-from planner.api.routes import enabled_providers, enqueue, plan_params
+from planner.api.routes import plan_params
 from planner.api.validation import require_text
-from planner.extensions import db_session, owner_id, settings
+from planner.extensions import db_session, owner_id, provider_registry, settings
 from planner.store import models as m
+from planner.web import security
+from planner.web.upload import UploadError, read_upload
 
 bp = Blueprint("web", __name__, template_folder="templates", static_folder="static",
-               static_url_path="/static")
+               static_url_path="/assets")  # /static is the app's own
+bp.after_app_request(security.add_headers)
+
+PARAM_FIELDS = ("hours_per_week", "start_date", "target_date", "budget", "free_only")
 
 
 def csrf_token() -> str:
@@ -39,43 +49,59 @@ def _inject() -> dict[str, Any]:
 
 @bp.get("/")
 def index() -> str:
-    return render_template("index.html", errors=[], form={}, defaults=_defaults())
+    return render_template("index.html", errors=[], form={}, defaults=defaults())
 
 
 @bp.post("/")
 def submit() -> Response | tuple[str, int]:
+    """Store the feedback and its goals, then let the person review them before planning."""
     check_csrf()
     form = {k: v.strip() for k, v in request.form.items() if k != "csrf_token"}
-    data: dict[str, Any] = {k: v for k, v in form.items() if v}
     try:
-        for key in ("hours_per_week", "budget"):
-            if key in data:
-                data[key] = _number(key, data[key])
-        text = require_text(data, "text", settings().max_text_chars)
-        assert text is not None
-        params = plan_params(data)
-        s = db_session()
-        rej = service.add_rejection(s, owner_id(), text, company=data.get("company"),
-                                    role=data.get("role"))
-        plan = service.start_plan(s, rej, params, enabled_providers())
-        s.commit()
-        enqueue(plan.id)
+        text = _feedback_text(form)
+        data = params_data(form)
+        plan_params(data)  # check dates and numbers now, while the form is on screen
+        limit = settings().max_text_chars
+        jd, resume = (require_text(form, k, limit) if form.get(k) else None
+                      for k in ("job_description", "resume"))
+        rej = service.add_rejection(db_session(), owner_id(), text, company=form.get("company")
+                                    or None, role=form.get("role") or None,
+                                    job_description=jd, resume=resume)
+        db_session().commit()
     except ApiError as exc:
         return render_template("index.html", errors=[exc.message], form=form,
-                               defaults=_defaults()), exc.status
-    return redirect(url_for("web.plan_page", plan_id=plan.id), 303)
+                               defaults=defaults()), exc.status
+    session["draft"] = {"rejection_id": rej.id, **{k: form[k] for k in PARAM_FIELDS if k in form}}
+    return redirect(url_for("web.goals_page", rejection_id=rej.id), 303)
 
 
-@bp.get("/plans/<plan_id>")
-def plan_page(plan_id: str) -> str:
-    p = service.owned(db_session(), m.Plan, plan_id, owner_id())
-    if p is None:
-        abort(404)
-    return render_template("plan.html", plan=serialize.plan(p))
+def _feedback_text(form: dict[str, str]) -> str:
+    try:
+        uploaded = read_upload(request.files.get("file"))
+    except UploadError as exc:
+        raise ApiError(400, "invalid_upload", str(exc)) from None
+    text = "\n\n".join(t for t in (form.get("text"), uploaded) if t)
+    if uploaded and not form.get("text"):
+        form["text"] = uploaded  # shown again if another field needs fixing
+    checked = require_text({"text": text}, "text", settings().max_text_chars)
+    assert checked is not None
+    return checked
 
 
-def _defaults() -> dict[str, Any]:
-    return {"hours_per_week": settings().default_hours_per_week}
+def params_data(form: dict[str, str]) -> dict[str, Any]:
+    """Plan settings from a form, typed as the API's ``plan_params`` reads them."""
+    data: dict[str, Any] = {k: form[k] for k in ("start_date", "target_date") if form.get(k)}
+    for key in ("hours_per_week", "budget"):
+        if form.get(key):
+            data[key] = _number(key, form[key])
+    if form.get("free_only"):
+        data["budget"] = 0.0
+    return data
+
+
+def defaults() -> dict[str, Any]:
+    return {"hours_per_week": settings().default_hours_per_week,
+            "start_date": date.today().isoformat()}
 
 
 def _number(key: str, raw: str) -> float:
@@ -88,3 +114,59 @@ def _number(key: str, raw: str) -> float:
     if key == "budget" and value < 0:
         raise ApiError(400, "invalid_request", "budget: cannot be negative.")
     return value
+
+
+@bp.get("/history")
+def history() -> str:
+    """Every rejection, newest first, with the skills that keep coming up."""
+    s = db_session()
+    me = owner_id()
+    rejections = list(s.scalars(select(m.Rejection).where(m.Rejection.owner_id == me)
+                                .order_by(m.Rejection.created_at.desc())))
+    plans: dict[str | None, list[m.Plan]] = {}
+    for p in s.scalars(select(m.Plan).where(m.Plan.owner_id == me)
+                       .order_by(m.Plan.created_at.desc())):
+        plans.setdefault(p.rejection_id, []).append(p)
+    themes = service.themes(s, me)
+    return render_template("history.html", rejections=rejections, plans=plans,
+                           recurring=[t for t in themes if t["count"] > 1],
+                           single=[t for t in themes if t["count"] == 1])
+
+
+@bp.get("/providers")
+def providers() -> str:
+    """What is installed, whether it is ready, and how it has answered lately."""
+    reg = provider_registry()
+    rows = reg.status() if hasattr(reg, "status") else _fallback_status(reg)
+    return render_template("providers.html", rows=rows, health=_recent_health())
+
+
+def _fallback_status(reg: Any) -> list[dict[str, Any]]:
+    rows = [{"name": n, "state": "load_error", "error": e, "kinds": [], "description": ""}
+            for n, e in reg.failed.items()]
+    for name, prov in reg.providers.items():
+        ready, reason = prov.configured()
+        rows.append({"name": name, "state": "ready" if ready else "not_configured",
+                     "reason": reason, "version": prov.version,
+                     "kinds": sorted(k.value for k in prov.kinds), "description": ""})
+    return sorted(rows, key=lambda r: str(r["name"]))
+
+
+def _recent_health(limit: int = 500) -> dict[str, dict[str, Any]]:
+    """Per provider, over its most recent runs: answered, failed, median latency, last error."""
+    runs = db_session().scalars(select(m.ProviderRun).where(m.ProviderRun.status != "waiting")
+                                .order_by(m.ProviderRun.id.desc()).limit(limit))
+    out: dict[str, dict[str, Any]] = {}
+    for r in runs:
+        h = out.setdefault(r.provider, {"ok": 0, "failed": 0, "latencies": [], "last_error": None})
+        if r.status == "ok":
+            h["ok"] += 1
+        else:
+            h["failed"] += 1
+            h["last_error"] = h["last_error"] or r.error
+        if r.latency_ms is not None:
+            h["latencies"].append(r.latency_ms)
+    for h in out.values():
+        lat = sorted(h.pop("latencies"))
+        h["median_ms"] = lat[len(lat) // 2] if lat else None
+    return out

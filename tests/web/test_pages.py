@@ -1,50 +1,151 @@
-"""Server-rendered pages without a browser: forms, escaping, errors."""
+"""Server-rendered pages without a browser: forms, goals, escaping, errors."""
 
 from __future__ import annotations
 
+import io
 import re
 
 from flask.testing import FlaskClient
 
+from tests.web.conftest import token
 
-def csrf(client: FlaskClient) -> str:
-    html = client.get("/").get_data(as_text=True)
-    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
-    assert match
-    return match.group(1)
+KUBE = "We went with a candidate with more Kubernetes and AWS experience."
 
 
-def test_new_plan_form_posts_and_redirects_to_the_plan(client: FlaskClient) -> None:
-    token = csrf(client)
-    resp = client.post("/", data={"csrf_token": token, "text": "They wanted stronger SQL skills.",
-                                  "hours_per_week": "4"})
+def post_feedback(web: FlaskClient, **fields: str) -> str:
+    """POST the new-plan form; the goals page address it redirects to."""
+    data = {"csrf_token": token(web), "text": KUBE, "hours_per_week": "4", **fields}
+    resp = web.post("/", data=data)
+    assert resp.status_code == 303, resp.get_data(as_text=True)[:2000]
+    return resp.headers["Location"]
+
+
+def test_feedback_goes_to_the_goals_page_with_evidence_highlighted(web: FlaskClient) -> None:
+    page = web.get(post_feedback(web, company="Acme")).get_data(as_text=True)
+    assert "Check the goals" in page and "Acme" in page
+    assert "Kubernetes" in page and "AWS" in page
+    marked = re.findall(r"<mark[^>]*>(.*?)<span", page, re.S)
+    assert any("Kubernetes" in m for m in marked), marked
+    assert 'value="4' in page  # the hours typed on the first form are kept for planning
+
+
+def test_goals_can_be_dropped_reprioritised_and_merged(web: FlaskClient) -> None:
+    url = post_feedback(web)
+    page = web.get(url).get_data(as_text=True)
+    ids = re.findall(r'name="status-([0-9a-f]+)"', page)
+    kube, aws = dict.fromkeys(ids)  # two goals, in order
+    resp = web.post(url, data={"csrf_token": token(web, url), "action": "save",
+                               f"status-{aws}": "dropped", f"priority-{kube}": "1"})
     assert resp.status_code == 303
-    page = client.get(resp.headers["Location"]).get_data(as_text=True)
-    assert "Your plan" in page and "SQL" in page
+    page = web.get(url).get_data(as_text=True)
+    assert re.search(rf'id="drop-{aws}"[^>]*checked', page)
+    assert re.search(rf'id="priority-{kube}".*?<option value="1" selected', page, re.S)
+    resp = web.post(url, data={"csrf_token": token(web, url), "action": "merge",
+                               "merge": [kube, aws], "merge_label": "Cloud platforms"})
+    assert resp.status_code == 303
+    page = web.get(url).get_data(as_text=True)
+    assert "Cloud platforms" in page and f"status-{aws}" not in page
+    resp = web.post(url, data={"csrf_token": token(web, url), "action": "merge", "merge": [kube]})
+    assert resp.status_code == 400 and "at least two" in resp.get_data(as_text=True)
 
 
-def test_form_without_csrf_token_is_refused(client: FlaskClient) -> None:
-    resp = client.post("/", data={"text": "They wanted stronger SQL skills."})
-    assert resp.status_code == 400
+def test_bad_plan_settings_keep_goal_changes_and_explain(web: FlaskClient) -> None:
+    url = post_feedback(web)
+    ids = list(dict.fromkeys(re.findall(r'name="status-([0-9a-f]+)"', web.get(url).get_data(
+        as_text=True))))
+    resp = web.post(url, data={"csrf_token": token(web, url), "action": "plan",
+                               f"status-{ids[1]}": "dropped", "start_date": "2027-03-01",
+                               "target_date": "2027-01-01"})
+    html = resp.get_data(as_text=True)
+    assert resp.status_code == 400 and "must be after start_date" in html
+    assert re.search(rf'id="drop-{ids[1]}"[^>]*checked', html)
 
 
-def test_form_errors_are_shown_and_input_kept(client: FlaskClient) -> None:
-    token = csrf(client)
-    resp = client.post("/", data={"csrf_token": token, "text": "  ", "company": "Acme"})
+def test_form_without_csrf_token_is_refused(web: FlaskClient) -> None:
+    resp = web.post("/", data={"text": KUBE})
+    assert resp.status_code == 400 and "form expired" in resp.get_data(as_text=True)
+
+
+def test_form_errors_are_shown_and_input_kept(web: FlaskClient) -> None:
+    tok = token(web)
+    resp = web.post("/", data={"csrf_token": tok, "text": "  ", "company": "Acme"})
     html = resp.get_data(as_text=True)
     assert resp.status_code == 400 and "cannot be empty" in html and 'value="Acme"' in html
-    resp = client.post("/", data={"csrf_token": token, "text": "SQL", "hours_per_week": "500"})
+    resp = web.post("/", data={"csrf_token": tok, "text": "SQL", "hours_per_week": "500"})
     assert resp.status_code == 400 and "between 1 and 60" in resp.get_data(as_text=True)
 
 
-def test_user_text_is_escaped(client: FlaskClient) -> None:
-    token = csrf(client)
+def test_user_text_is_escaped(web: FlaskClient) -> None:
     payload = "<script>alert(1)</script> They wanted more SQL."
-    resp = client.post("/", data={"csrf_token": token, "text": payload})
-    page = client.get(resp.headers["Location"]).get_data(as_text=True)
-    assert "<script>alert(1)</script>" not in page
+    page = web.get(post_feedback(web, text=payload, company="<b>Evil</b>")).get_data(
+        as_text=True)
+    assert "<script>alert(1)</script>" not in page and "<b>Evil</b>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    history = web.get("/history").get_data(as_text=True)
+    assert "<b>Evil</b>" not in history and "&lt;b&gt;Evil&lt;/b&gt;" in history
 
 
-def test_unknown_plan_page_is_404(client: FlaskClient) -> None:
-    assert client.get("/plans/does-not-exist").status_code == 404
+EML = (b"From: Hiring <jobs@acme.example>\r\nTo: me@example.com\r\nSubject: Your application\r\n"
+       b"MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=XX\r\n\r\n--XX\r\n"
+       b"Content-Type: text/plain; charset=utf-8\r\n\r\nThank you for your time. We went with a "
+       b"candidate with more Terraform experience.\r\n--XX\r\nContent-Type: text/html\r\n\r\n"
+       b"<p>HTML version</p>\r\n--XX--\r\n")
+
+
+def test_eml_upload_is_read(web: FlaskClient) -> None:
+    resp = web.post("/", data={"csrf_token": token(web), "text": "",
+                               "file": (io.BytesIO(EML), "rejection.eml")},
+                    content_type="multipart/form-data")
+    assert resp.status_code == 303, resp.get_data(as_text=True)[:2000]
+    page = web.get(resp.headers["Location"]).get_data(as_text=True)
+    assert "Terraform" in page and "HTML version" not in page
+
+
+def test_upload_of_other_types_and_large_files_is_refused(web: FlaskClient) -> None:
+    resp = web.post("/", data={"csrf_token": token(web), "file": (io.BytesIO(b"%PDF"), "cv.pdf")},
+                    content_type="multipart/form-data")
+    assert resp.status_code == 400 and "not a .eml or .txt file" in resp.get_data(as_text=True)
+    big = io.BytesIO(b"a" * (300 * 1024))
+    resp = web.post("/", data={"csrf_token": token(web), "file": (big, "notes.txt")},
+                    content_type="multipart/form-data")
+    assert resp.status_code == 400 and "larger than 256 KB" in resp.get_data(as_text=True)
+
+
+def test_unknown_pages_are_friendly_404s_and_api_404s_stay_json(web: FlaskClient) -> None:
+    for url in ("/plans/does-not-exist", "/rejections/nope", "/no/such/page"):
+        resp = web.get(url)
+        assert resp.status_code == 404 and "Page not found" in resp.get_data(as_text=True)
+        assert "Traceback" not in resp.get_data(as_text=True)
+    resp = web.get("/api/v1/no-such-thing")
+    assert resp.status_code == 404 and resp.get_json()["error"]["code"] == "not_found"
+
+
+def test_history_and_providers_pages(web: FlaskClient) -> None:
+    post_feedback(web, company="Acme")
+    post_feedback(web, company="Globex", text="Again: more Kubernetes depth was needed.")
+    page = web.get("/history").get_data(as_text=True)
+    assert "Acme" in page and "Globex" in page
+    assert re.search(r"Kubernetes</strong> — in 2 rejections", page)
+    page = web.get("/providers").get_data(as_text=True)
+    assert "catalog" in page and "Ready" in page
+
+
+def test_every_response_carries_the_security_headers(web: FlaskClient) -> None:
+    for url in ("/", "/history", "/assets/app.css", "/api/v1/plans", "/no/such/page"):
+        resp = web.get(url)
+        resp.close()  # the stylesheet is streamed from its file
+        assert resp.status_code == (404 if url.startswith("/no/") else 200), url
+        csp = resp.headers["Content-Security-Policy"]
+        assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp, url
+        assert "'unsafe-inline'" not in csp
+        assert resp.headers["X-Content-Type-Options"] == "nosniff"
+        assert resp.headers["Referrer-Policy"]
+
+
+def test_pages_have_no_inline_script_or_style(web: FlaskClient) -> None:
+    url = post_feedback(web)
+    for page in ("/", url, "/history", "/providers"):
+        html = web.get(page).get_data(as_text=True)
+        assert not re.search(r"<script(?![^>]*\bsrc=)", html), page
+        assert "<style" not in html and " style=" not in html, page
+        assert not re.search(r"\son[a-z]+=", html), page

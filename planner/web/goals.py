@@ -1,0 +1,129 @@
+"""The goals page: confirm, drop, re-prioritise or merge goals, then plan (or re-plan)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, flash, redirect, render_template, request, session, url_for
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from planner import service
+from planner.api.errors import ApiError
+from planner.api.routes import enabled_providers, enqueue, plan_params
+from planner.extensions import db_session, owner_id
+from planner.store import models as m
+from planner.web import views
+from planner.web.pages import PARAM_FIELDS, bp, check_csrf, defaults, params_data
+
+PRIORITIES = ((1, "1 · most urgent"), (2, "2 · soon"), (3, "3 · normal"), (4, "4 · later"),
+              (5, "5 · nice to have"))
+SHOWN = ("proposed", "confirmed", "dropped")  # merged goals live on in the goal they joined
+
+
+def _rejection(rejection_id: str) -> m.Rejection:
+    rej: m.Rejection | None = service.owned(db_session(), m.Rejection, rejection_id, owner_id())
+    if rej is None:
+        abort(404)
+    return rej
+
+
+@bp.get("/rejections/<rejection_id>")
+def goals_page(rejection_id: str) -> str:
+    rej = _rejection(rejection_id)
+    return render_goals(rej, settings_form(rej), errors=[])
+
+
+def render_goals(rej: m.Rejection, form: dict[str, Any], errors: list[str]) -> str:
+    goals = [g for g in rej.goals if g.status in SHOWN]
+    sources = {"feedback": rej.text, "job_description": rej.job_description,
+               "resume": rej.resume}
+    texts = {src: views.highlight(text, views.evidence_spans(goals, src))
+             for src, text in sources.items() if text}
+    plans = db_session().scalars(select(m.Plan).where(
+        m.Plan.rejection_id == rej.id, m.Plan.owner_id == owner_id())
+        .order_by(m.Plan.created_at.desc())).all()
+    return render_template("goals.html", rejection=rej, goals=goals, texts=texts, plans=plans,
+                           form=form, errors=errors, priorities=PRIORITIES,
+                           defaults=defaults())
+
+
+def settings_form(rej: m.Rejection) -> dict[str, Any]:
+    """Plan settings to show: this rejection's draft, else its latest plan's, else defaults."""
+    draft = session.get("draft") or {}
+    if draft.get("rejection_id") == rej.id:
+        return {k: v for k, v in draft.items() if k in PARAM_FIELDS}
+    latest = db_session().scalar(select(m.Plan).where(
+        m.Plan.rejection_id == rej.id, m.Plan.owner_id == owner_id())
+        .order_by(m.Plan.created_at.desc()).limit(1))
+    if latest is None:
+        return dict(defaults())
+    p = latest.params
+    out = {k: p.get(k) for k in ("hours_per_week", "start_date", "target_date", "budget")}
+    out["start_date"] = defaults()["start_date"]  # a re-plan starts today
+    if p.get("budget") == 0:
+        out.update(budget=None, free_only="on")
+    return {k: v for k, v in out.items() if v is not None}
+
+
+@bp.post("/rejections/<rejection_id>")
+def goals_submit(rejection_id: str) -> Response | tuple[str, int]:
+    """Save goal changes; then merge, or start a plan, as the pressed button says."""
+    check_csrf()
+    rej = _rejection(rejection_id)
+    form = {k: v.strip() for k, v in request.form.items() if k not in ("csrf_token", "merge")}
+    settings = {k: form[k] for k in PARAM_FIELDS if k in form}
+    action = form.get("action", "save")
+    s = db_session()
+    try:
+        _apply(rej, request.form)
+        if action == "merge":
+            _merge(rej, request.form.getlist("merge"), form.get("merge_label", ""))
+    except ApiError as exc:
+        s.rollback()
+        return render_goals(_rejection(rejection_id), settings, [exc.message]), exc.status
+    s.commit()  # goal changes are kept even if the plan settings need fixing
+    session["draft"] = {"rejection_id": rej.id, **settings}
+    if action == "plan":
+        return _start(rej, form, settings)
+    flash("Goals merged." if action == "merge" else "Changes saved.")
+    return redirect(url_for("web.goals_page", rejection_id=rej.id), 303)
+
+
+def _start(rej: m.Rejection, form: dict[str, str], settings: dict[str, str]
+           ) -> Response | tuple[str, int]:
+    s = db_session()
+    try:
+        params = plan_params(params_data(form))
+        plan = service.start_plan(s, rej, params, enabled_providers())
+        s.commit()
+        enqueue(plan.id)
+    except ApiError as exc:
+        s.rollback()
+        return render_goals(rej, settings, [exc.message]), exc.status
+    session.pop("draft", None)
+    return redirect(url_for("web.plan_page", plan_id=plan.id), 303)
+
+
+def _apply(rej: m.Rejection, form: Any) -> None:
+    """Status and priority per goal; only this rejection's goals are ever touched."""
+    for g in rej.goals:
+        if g.status not in SHOWN:
+            continue
+        status = form.get(f"status-{g.id}")
+        if status in ("confirmed", "dropped"):
+            g.status = status
+        raw = form.get(f"priority-{g.id}")
+        if raw is not None:
+            if raw not in ("1", "2", "3", "4", "5"):
+                raise ApiError(400, "invalid_request", f"{g.label}: choose a priority from 1 to 5.")
+            g.priority = int(raw)
+
+
+def _merge(rej: m.Rejection, ids: list[str], label: str) -> None:
+    chosen = [g for g in rej.goals if g.id in ids and g.status in SHOWN]
+    if len(chosen) < 2:
+        raise ApiError(400, "invalid_request", "Tick at least two goals to merge them.")
+    if len(label) > 300:
+        raise ApiError(400, "invalid_request", "The merged goal's name: at most 300 characters.")
+    service.merge_goals(chosen, label or None)
