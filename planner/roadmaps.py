@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlparse
 
@@ -114,9 +114,9 @@ def plan_for_feed(s: Session, token: str) -> m.Plan | None:
 
 def ics(p: m.Plan, base_url: str) -> bytes:
     domain = urlparse(base_url).hostname or "skill-planner.local"
-    stamp = (p.finished_at or p.created_at).replace(tzinfo=timezone.utc)
+    stamp = (p.finished_at or p.created_at).replace(tzinfo=UTC)
     return export.to_ics(stored(p), name=f"Skill plan {p.id[:8]}", uid_domain=domain,
-                         now=stamp if isinstance(stamp, datetime) else datetime.now(timezone.utc))
+                         now=stamp if isinstance(stamp, datetime) else datetime.now(UTC))
 
 
 def markdown(p: m.Plan) -> str:
