@@ -12,15 +12,9 @@ from typing import Any, TextIO
 import click
 
 from planner.skills import TextError, decode_bytes, extract, parse_eml
-from planner.skills.esco import EscoFormatError, import_csv, index_path, read_csv
+from planner.skills.esco import EscoFormatError, import_csv, linked_path, load_ranker, read_csv
 from planner.skills.rank import Ranker, normalise_sentence
-from planner.skills.taxonomy import (
-    Taxonomy,
-    data_dir,
-    default_taxonomy,
-    load_taxonomy,
-    with_esco_links,
-)
+from planner.skills.taxonomy import data_dir, default_taxonomy, esco_links, load_taxonomy
 
 
 def _read_input(path: str | None, what: str) -> str:
@@ -145,15 +139,7 @@ def rank_cmd(taxonomy_path: str, top: int, no_curated: bool) -> None:
     Reads {"id", "text"} lines; writes {"id", "skills": [{"label", "uri", "score"}, ...]},
     best first. Used to measure skill linking against published benchmarks.
     """
-    try:
-        rows = list(read_csv(Path(taxonomy_path)))
-    except EscoFormatError as exc:
-        raise click.ClickException(str(exc)) from exc
-    curated: Taxonomy | None = None
-    if not no_curated:
-        linked = with_esco_links(load_taxonomy(), ((r[0], r[1], r[2]) for r in rows))
-        curated = Taxonomy(e for e in linked if e.source == "curated")
-    ranker = Ranker(rows, curated)
+    ranker = _ranker(Path(taxonomy_path), not no_curated)
     for _, obj, err in _jsonl(sys.stdin):
         if obj is None or not isinstance(obj.get("text"), str):
             _emit(
@@ -171,6 +157,20 @@ def rank_cmd(taxonomy_path: str, top: int, no_curated: bool) -> None:
                 "skills": [{"label": r.label, "uri": r.uri, "score": r.score} for r in ranked],
             }
         )
+
+
+def _ranker(csv_path: Path, curated: bool) -> Ranker:
+    """The index pre-built by `import-esco` when it was made from this CSV, else a fresh one."""
+    ranker, why = load_ranker(csv_path, data_dir(), curated)
+    if ranker is not None:
+        return ranker
+    click.echo(f"rank: building the index from {csv_path} (a few seconds): {why}", err=True)
+    try:
+        rows = list(read_csv(csv_path))
+    except EscoFormatError as exc:
+        raise click.ClickException(str(exc)) from exc
+    links = esco_links(load_taxonomy(), ((r[0], r[1], r[2]) for r in rows))[0]
+    return Ranker(rows, load_taxonomy().relinked(links) if curated else None)
 
 
 @click.group("taxonomy")
@@ -193,7 +193,7 @@ def import_esco_cmd(path: str) -> None:
     tx = default_taxonomy()
     linked = sum(1 for e in tx if e.source == "curated" and e.esco_uri)
     click.echo(
-        f"imported {count} ESCO concepts into {index_path(target)}; "
+        f"imported {count} ESCO concepts into {linked_path(target).parent}; "
         f"{linked} curated skills now carry an ESCO URI"
     )
 

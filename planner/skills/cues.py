@@ -91,7 +91,8 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\bstrengths?\b|\bpraised\b|\bstood out\b|\bconfident\b|\bcompetent\b|\bthorough\b"
         r"|\bexceptional\b|\bimpeccable\b|\bnailed\b|\bshone\b|\bshowed (?:real|great|strong|deep)|"
         r"\bno (?:concerns|issues|doubts?)\b|\bhappy with\b|\bpleased with\b|\bcomfortable with\b"
-        r"|\bfine\b|\blovely\b|\bnice\b|\bbeautiful\b|\bimpressive\b|\bwent well\b|\bcame through",
+        r"|\bfine\b|\blovely\b|\bnice\b|\bbeautiful\b|\bimpressive\b|\bwent well\b|\bcame through"
+        r"|\bclean\b(?! up)|\baccurate\b|\btidy\b",
     ),
     (
         Cue.NICE,
@@ -146,6 +147,8 @@ def _overlaps(hits: list[CueHit], start: int, end: int) -> bool:
     return any(h.start < end and start < h.end for h in hits)
 
 
+_SEPARATOR = re.compile(r"[,;]")
+_ACROSS = 40
 _RANK = {Cue.STRONG_GAP: 0, Cue.GAP: 1, Cue.REQUIREMENT: 2, Cue.NICE: 3, Cue.STRENGTH: 4}
 
 
@@ -155,15 +158,28 @@ def framing_for(text: str, hits: list[CueHit], mention_start: int, mention_end: 
     Praise only wins when it is nearer than every gap or requirement cue, so "strong Python
     but limited Kubernetes" frames each skill by its own words.
     """
+    # A praise or requirement word inside the skill's name ("requirements gathering", "clean
+    # code") frames
+    # nothing; a cue across a comma or semicolon is further away than its characters say, so
+    # "strong on frontend, weaker on the backend" frames each side by its own word.
+    inside = (Cue.STRENGTH, Cue.REQUIREMENT, Cue.NICE)  # "ran out of time" is a gap and a skill
+    hits = [
+        h
+        for h in hits
+        if not (h.cue in inside and mention_start <= h.start and h.end <= mention_end)
+    ]
     if not hits:
         return None
 
     def distance(h: CueHit) -> int:
         if h.end <= mention_start:
-            return mention_start - h.end
-        if h.start >= mention_end:
-            return h.start - mention_end
-        return 0
+            gap = (h.end, mention_start)
+        elif h.start >= mention_end:
+            gap = (mention_end, h.start)
+        else:
+            return 0
+        between = text[gap[0] : gap[1]]
+        return gap[1] - gap[0] + (_ACROSS if _SEPARATOR.search(between) else 0)
 
     other = [h for h in hits if h.cue is not Cue.STRENGTH]
     # "strong SQL is essential": an adjective right before the skill is not praise when the

@@ -6,11 +6,12 @@ and the same input always gives the same goals.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from planner.skills.cues import Cue, find_cues, framing_for
-from planner.skills.jobdesc import Requirement, requirements, shown_skills
+from planner.skills.jobdesc import Requirement, meets, requirements, shown_via
 from planner.skills.matcher import Mention, find_mentions
 from planner.skills.model import Action, Evidence, Extraction, Framing, GoalKind, SkillGoal
 from planner.skills.segment import clauses, is_boilerplate, sentences
@@ -89,6 +90,8 @@ def _mine_feedback(text: str, tx: Taxonomy) -> list[_Found]:
             evidence = clause if clause.end - clause.start >= _MIN_EVIDENCE_CHARS else sent
             mentions = find_mentions(clean, tx, clause.start, clause.end)
             for m in _drop_interview_context(mentions, tx):
+                if not _names_a_skill(clean, m, tx[m.skill_id]):
+                    continue
                 cue = framing_for(clean, clause_hits, m.start, m.end)
                 found.append(_Found(m.skill_id, cue, evidence, m))
     # Plain mentions count only when the text gives reasons about some skill: a form letter
@@ -96,6 +99,30 @@ def _mine_feedback(text: str, tx: Taxonomy) -> list[_Found]:
     has_reason = any(f.cue in _REASON_CUES for f in found)
     kept = [f for f in found if _keep(f, tx, has_reason)]
     return _drop_subsumed(kept, tx)
+
+
+# What the candidate already has: "limited to spreadsheets", "only used pandas", "more in
+# brand marketing", "beyond the OWASP Top 10".
+_HAS_ALREADY = re.compile(
+    r"\b(?:limited to|only (?:\w+ ){0,2}?(?:used|worked with|done|had|known)"
+    r"|(?:more|mostly|mainly|largely) in|beyond(?: the)?|other than)\s+(?:\w+\s+){0,2}?$",
+    re.I,
+)
+# A plain word before one of these nouns qualifies it ("the pricing objection", "the next
+# recruiting cycle", "your teaching statement"): the noun is the topic, not the skill.
+_CONTEXT_NOUN = re.compile(
+    r"[ \t]+(?:cycle|objection|statement|team|department|meeting|call|session|season|period"
+    r"|deadline|letter|budget|policy|process)s?\b"
+)
+_PLAIN_KINDS = frozenset({GoalKind.TECHNICAL, GoalKind.SOFT, GoalKind.JOB_SEARCH})
+
+
+def _names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
+    """False when the words are a modifier of another noun or what the candidate already has."""
+    if _HAS_ALREADY.search(text[max(0, m.start - 40) : m.start]):
+        return False
+    plain = not m.case_sensitive and m.n_tokens == 1 and entry.kind in _PLAIN_KINDS
+    return not (plain and _CONTEXT_NOUN.match(text, m.end))
 
 
 def _drop_interview_context(mentions: list[Mention], tx: Taxonomy) -> list[Mention]:
@@ -190,13 +217,16 @@ def _apply_job(
 ) -> dict[str, SkillGoal]:
     """Mark feedback goals must-have or not from the job; add what the resume does not show."""
     out = dict(goals)
-    shown = shown_skills(resume, tx) if resume is not None else None
+    via = shown_via(resume, tx) if resume is not None else None
+    named: dict[Span, set[str]] = {}
+    for r in reqs:
+        named.setdefault(r.evidence, set()).add(r.skill_id)
     for r in reqs:
         ev = _evidence(job_description, [r.evidence], "job_description")
         if r.skill_id in out:
             g = out[r.skill_id]
             out[r.skill_id] = replace(g, must_have=r.must_have, evidence=g.evidence + ev)
-        elif shown is not None and r.skill_id not in shown:
+        elif via is not None and not meets(r, via, named[r.evidence], tx):
             out[r.skill_id] = _requirement_goal(tx[r.skill_id], r, ev)
     return out
 

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from planner.skills.matcher import find_mentions
 from planner.skills.taxonomy import EscoRow, Taxonomy
@@ -64,20 +65,22 @@ class Ranked:
 
 
 class Ranker:
-    """An index over ESCO concepts; build once, then :meth:`rank` sentences."""
+    """An index over ESCO concepts; build once (or load a pre-built one), then :meth:`rank`."""
 
     def __init__(self, concepts: Sequence[EscoRow], taxonomy: Taxonomy | None = None) -> None:
-        self.concepts = list(concepts)
+        self.uris = [c[0] for c in concepts]
+        self.labels = [c[1] for c in concepts]
         self.taxonomy = taxonomy
-        self._postings: dict[str, list[tuple[int, float]]] = {}
-        self._phrases: dict[tuple[str, ...], set[int]] = {}
-        self._by_uri = {c[0]: i for i, c in enumerate(self.concepts)}
-        self._build()
+        # term -> (concept numbers, weights): parallel lists load fast from JSON
+        self._postings: dict[str, tuple[list[int], list[float]]] = {}
+        self._phrases: dict[tuple[str, ...], list[int]] = {}
+        self._by_uri = {u: i for i, u in enumerate(self.uris)}
+        if concepts:
+            self._build(concepts)
 
-    def _build(self) -> None:
+    def _build(self, concepts: Sequence[EscoRow]) -> None:
         fields: list[list[list[str]]] = [
-            [terms(c[1]), [t for alt in c[2] for t in terms(alt)], terms(c[5])]
-            for c in self.concepts
+            [terms(c[1]), [t for alt in c[2] for t in terms(alt)], terms(c[5])] for c in concepts
         ]
         avg = [max(1.0, sum(len(f[i]) for f in fields) / max(1, len(fields))) for i in range(3)]
         df: Counter[str] = Counter()
@@ -94,26 +97,51 @@ class Ranker:
         for d, tf in enumerate(tfs):
             for t, v in tf.items():
                 idf = math.log(1 + (n_docs - df[t] + 0.5) / (df[t] + 0.5))
-                self._postings.setdefault(t, []).append((d, idf * v / (K1 + v)))
-        for d, c in enumerate(self.concepts):
+                docs, weights = self._postings.setdefault(t, ([], []))
+                docs.append(d)
+                weights.append(idf * v / (K1 + v))
+        for d, c in enumerate(concepts):
             for label in (c[1], *c[2]):
                 key = tuple(terms(label))
                 if 0 < len(key) <= 6:
-                    self._phrases.setdefault(key, set()).add(d)
+                    ds = self._phrases.setdefault(key, [])
+                    if d not in ds[-1:]:  # labels of one concept come together
+                        ds.append(d)
+
+    def to_json(self) -> dict[str, Any]:
+        """The built index as JSON-ready lists (written by the ESCO import)."""
+        return {
+            "uris": self.uris,
+            "labels": self.labels,
+            "postings": [[t, docs, weights] for t, (docs, weights) in self._postings.items()],
+            "phrases": [[" ".join(k), docs] for k, docs in self._phrases.items()],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], taxonomy: Taxonomy | None = None) -> Ranker:
+        """A ranker from :meth:`to_json` output, without rebuilding."""
+        out = cls([], taxonomy)
+        out.uris, out.labels = list(data["uris"]), list(data["labels"])
+        out._by_uri = {u: i for i, u in enumerate(out.uris)}
+        out._postings = {t: (docs, weights) for t, docs, weights in data["postings"]}
+        out._phrases = {tuple(k.split(" ")): docs for k, docs in data["phrases"]}
+        return out
 
     def rank(self, sentence: str, top: int = 10) -> list[Ranked]:
         """The ``top`` concepts for ``sentence``, best first."""
         q = terms(sentence)
         scores: dict[int, float] = {}
         for t, n in Counter(q).items():
-            for d, w in self._postings.get(t, ()):
-                scores[d] = scores.get(d, 0.0) + w * (1 + 0.2 * (n - 1))
+            docs, weights = self._postings.get(t, ((), ()))
+            boost = 1 + 0.2 * (n - 1)
+            for d, w in zip(docs, weights, strict=True):
+                scores[d] = scores.get(d, 0.0) + w * boost
         for d, bonus in self._phrase_hits(q):
             scores[d] = scores.get(d, 0.0) + bonus
         for d in self._curated_hits(sentence):
             scores[d] = scores.get(d, 0.0) + CURATED_BONUS
         best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-        return [Ranked(self.concepts[d][1], self.concepts[d][0], round(s, 4)) for d, s in best]
+        return [Ranked(self.labels[d], self.uris[d], round(s, 4)) for d, s in best]
 
     def _phrase_hits(self, q: list[str]) -> Iterable[tuple[int, float]]:
         for n in range(1, 7):

@@ -13,9 +13,10 @@ never match ordinary words. An explicit ``!X`` also stops the label ``X`` matchi
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -84,6 +85,22 @@ def surface_key(form: str, case_sensitive: bool) -> Key:
     return tuple(words) if case_sensitive else tuple(fold(w) for w in words)
 
 
+def index_keys(e: Entry) -> Iterator[tuple[bool, Key, bool]]:
+    """(case-sensitive, key, counts for the first-word table) for each index key of ``e``.
+
+    Besides each form, a plural last word is also indexed singular ("lesson plans" ~ "lesson
+    plan"); that extra key does not count towards the longest form starting with its word.
+    """
+    for form, cs in surface_forms(e):
+        key = surface_key(form, cs)
+        if not key or len(key) > MAX_ALIAS_TOKENS:
+            continue
+        yield cs, key, True
+        last = key[-1]
+        if not cs and len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+            yield cs, (*key[:-1], last[:-1]), False
+
+
 class Taxonomy:
     """Entries by id with an index of surface forms; immutable once built."""
 
@@ -106,21 +123,70 @@ class Taxonomy:
                 self._narrower.setdefault(b, []).append(e.skill_id)
 
     def _index(self, e: Entry) -> None:
-        for form, cs in surface_forms(e):
-            key = surface_key(form, cs)
-            if not key or len(key) > MAX_ALIAS_TOKENS:
-                continue
-            index = self.cs_index if cs else self.ci_index
+        for cs, key, counts in index_keys(e):
+            self._add_key(e.skill_id, cs, key, counts, e.source == "curated")
+
+    def _add_key(self, skill_id: str, cs: bool, key: Key, counts: bool, curated: bool) -> None:
+        index = self.cs_index if cs else self.ci_index
+        if counts:
             first = self.cs_first if cs else self.ci_first
             first[key[0]] = max(first.get(key[0], 0), len(key))
-            kept = index.setdefault(key, e.skill_id)
-            if kept != e.skill_id and e.source == "curated":
-                self.conflicts.append((form, kept, e.skill_id))
-            last = key[-1]
-            if not cs and len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
-                index.setdefault(
-                    (*key[:-1], last[:-1]), e.skill_id
-                )  # "lesson plans" ~ "lesson plan"
+        kept = index.setdefault(key, skill_id)
+        if counts and kept != skill_id and curated:
+            self.conflicts.append((" ".join(key), kept, skill_id))
+
+    def relinked(self, uris: Mapping[str, str]) -> Taxonomy:
+        """A copy whose entries carry the ESCO URIs in ``uris`` (skill id -> URI)."""
+        out = self._copy()
+        for sid, uri in uris.items():
+            if sid in out._by_id:
+                out._by_id[sid] = replace(out._by_id[sid], esco_uri=uri)
+        return out
+
+    def added_keys(self, base: Taxonomy) -> tuple[dict[Key, str], dict[Key, str]]:
+        """The (case-folded, exact) index keys this taxonomy has and ``base`` does not."""
+        return (
+            {k: sid for k, sid in self.ci_index.items() if k not in base.ci_index},
+            {k: sid for k, sid in self.cs_index.items() if k not in base.cs_index},
+        )
+
+    def first_words(self) -> tuple[dict[str, int], dict[str, int]]:
+        """The longest-form-per-first-word tables (case-folded, exact), for :meth:`extended`."""
+        return self.ci_first, self.cs_first
+
+    def extended(
+        self,
+        entries: Iterable[Entry],
+        keys: tuple[Iterable[tuple[Key, str]], Iterable[tuple[Key, str]]],
+        first_words: tuple[Mapping[str, int], Mapping[str, int]],
+    ) -> Taxonomy:
+        """A copy plus new entries, with the index keys and first-word lengths they add.
+
+        Loading keys computed once (:meth:`added_keys`, :meth:`first_words`) gives the same
+        indexes as building from scratch, without tokenising thirteen thousand ESCO labels on
+        every start.
+        """
+        out = self._copy()
+        for e in entries:
+            if e.skill_id in out._by_id:
+                raise TaxonomyError(f"duplicate skill id {e.skill_id!r}")
+            out._by_id[e.skill_id] = e
+            for b in e.broader:
+                out._narrower.setdefault(b, []).append(e.skill_id)
+        out.ci_index.update(keys[0])
+        out.cs_index.update(keys[1])
+        out.ci_first.update(first_words[0])
+        out.cs_first.update(first_words[1])
+        return out
+
+    def _copy(self) -> Taxonomy:
+        out = Taxonomy(())
+        out._by_id = dict(self._by_id)
+        out.ci_index, out.cs_index = dict(self.ci_index), dict(self.cs_index)
+        out.ci_first, out.cs_first = dict(self.ci_first), dict(self.cs_first)
+        out.conflicts = list(self.conflicts)
+        out._narrower = {k: list(v) for k, v in self._narrower.items()}
+        return out
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -272,10 +338,10 @@ def data_dir() -> Path:
     return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
 
 
-def with_esco_links(
+def esco_links(
     taxonomy: Taxonomy, esco: Iterable[tuple[str, str, tuple[str, ...]]]
-) -> Taxonomy:
-    """Taxonomy whose entries carry ESCO URIs, plus the ESCO concepts no entry covers.
+) -> tuple[dict[str, str], list[Entry]]:
+    """ESCO URIs for curated entries (skill id -> URI), and entries for the concepts left over.
 
     ``esco`` yields (uri, preferred label, alt labels). A curated entry gets the URI of the
     concept whose preferred or alternative label equals its label or one of its aliases.
@@ -288,43 +354,67 @@ def with_esco_links(
     for c_uri, _, alts in concepts:
         for alt in alts:
             by_form.setdefault(fold(alt), c_uri)
-    linked: list[Entry] = []
-    used: set[str] = set()
+    uris: dict[str, str] = {}
     for e in taxonomy:
         uri: str | None = by_form.get(fold(e.label)) or next(
             (by_form[fold(a.lstrip("!"))] for a in e.aliases if fold(a.lstrip("!")) in by_form),
             None,
         )
         if uri:
-            used.add(uri)
-        linked.append(replace(e, esco_uri=uri or e.esco_uri))
-    ids = {e.skill_id for e in linked}
+            uris[e.skill_id] = uri
+    used = set(uris.values())
+    ids = {e.skill_id for e in taxonomy}
+    extra: list[Entry] = []
     for c_uri, label, alts in concepts:
         sid = slugify(label)
         if c_uri in used or not sid or sid in ids:
             continue
         ids.add(sid)
-        linked.append(
-            Entry(
-                sid, label, GoalKind.TECHNICAL, alts, esco_uri=c_uri, domain="esco", source="esco"
-            )
-        )
-    return Taxonomy(linked)
+        extra.append(esco_entry(sid, label, alts, c_uri))
+    return uris, extra
+
+
+def esco_entry(skill_id: str, label: str, alts: tuple[str, ...], uri: str) -> Entry:
+    """The entry for an ESCO concept no curated entry covers."""
+    return Entry(
+        skill_id, label, GoalKind.TECHNICAL, alts, esco_uri=uri, domain="esco", source="esco"
+    )
+
+
+def with_esco_links(
+    taxonomy: Taxonomy, esco: Iterable[tuple[str, str, tuple[str, ...]]]
+) -> Taxonomy:
+    """Taxonomy whose entries carry ESCO URIs, plus the ESCO concepts no entry covers."""
+    uris, extra = esco_links(taxonomy, esco)
+    linked = [replace(e, esco_uri=uris.get(e.skill_id) or e.esco_uri) for e in taxonomy]
+    return Taxonomy([*linked, *extra])
+
+
+@functools.cache
+def shipped_fingerprint() -> str:
+    """A hash of the shipped taxonomy files: an index built for other data is stale."""
+    folder = resources.files("planner.skills").joinpath("data", "taxonomy")
+    h = hashlib.sha256()
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".txt"):
+            h.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
 
 
 def default_taxonomy() -> Taxonomy:
     """The shipped taxonomy plus the ESCO index imported into :func:`data_dir`, if any."""
-    from planner.skills.esco import index_path, load_index
+    from planner.skills.esco import index_path, linked_path
 
-    path = index_path(data_dir())
-    if not path.is_file():
-        return load_taxonomy()
-    stat = path.stat()
-    return _with_index(str(path), stat.st_mtime_ns, stat.st_size, load_index)
+    folder = data_dir()
+    for path in (linked_path(folder), index_path(folder)):
+        if path.is_file():
+            stat = path.stat()
+            return _with_index(str(path), stat.st_mtime_ns, stat.st_size)
+    return load_taxonomy()
 
 
 @functools.lru_cache(maxsize=2)
-def _with_index(
-    path: str, mtime: int, size: int, loader: Callable[[Path], list[EscoRow]]
-) -> Taxonomy:
-    return with_esco_links(load_taxonomy(), ((c[0], c[1], c[2]) for c in loader(Path(path))))
+def _with_index(path: str, mtime: int, size: int) -> Taxonomy:
+    from planner.skills.esco import load_taxonomy_index
+
+    return load_taxonomy_index(Path(path))

@@ -134,12 +134,21 @@ _JOB_NOUN = (
     r"consultant|officer|executive|associate|lead|director|representative|agent|technician|"
     r"accountant|administrator|architect|scientist|writer|partner|advis[eo]r|clerk|supervisor|"
     r"operator|planner|buyer|recruiter|lecturer|tutor|pharmacist|therapist|paralegal|solicitor|"
-    r"lawyer|attorney|auditor|controller|intern|trainee|apprentice|programmer|marketer|owner"
+    r"lawyer|attorney|auditor|controller|intern|trainee|apprentice|programmer|marketer|owner|"
+    r"master|leader|operative"
 )
 _LOWER_TITLE = re.compile(
     rf"\b(?:the|our|this|your|a|an)\s+((?:[\w+#./&-]+\s+){{0,4}}(?:{_JOB_NOUN})s?)"
     r"\s+(?:role|position|post|job|opening|vacancy|interview|internship)\b",
     re.I,
+)
+# "Scrum master interview feedback:" or "Service Desk Analyst - interview feedback" heads the
+# notes: the words before "feedback" name the role, not a skill gap.
+_FEEDBACK_HEADING = re.compile(
+    rf"^[ \t#*]*((?:[\w+#./&()-]+[ \t]+){{0,5}}?(?:{_JOB_NOUN})s?)[ \t]+(?:[-–—:|][ \t]*)?"
+    r"(?:interview[ \t]+)?"
+    r"(?:feedback|notes|debrief|summary)[ \t]*(?::|$)",
+    re.M | re.I,
 )
 _GREETING = re.compile(
     r"^[ \t]*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b"
@@ -180,8 +189,8 @@ def reply_and_signature_spans(text: str) -> Iterator[Span]:
 
 
 def role_title_spans(text: str) -> Iterator[Span]:
-    """The job title in "your application for the Senior Python Developer role"."""
-    for rx in (_ROLE_TITLE, _APPLIED_FOR, _LOWER_TITLE):
+    """The job title in "your application for the Senior Python Developer role" or a heading."""
+    for rx in (_ROLE_TITLE, _APPLIED_FOR, _LOWER_TITLE, _FEEDBACK_HEADING):
         for m in rx.finditer(text):
             yield Span(m.start(1), m.end(1))
 

@@ -56,9 +56,26 @@ def test_rank_over_an_esco_csv(esco_csv: Path) -> None:
         skills_group, ["rank", "--taxonomy", str(esco_csv), "--top", "2"], input=line
     )
     assert result.exit_code == 0, result.output
-    out = json.loads(result.output)
+    out = json.loads(result.stdout)
     assert out["id"] == "s1" and out["skills"][0]["label"] == "JavaScript"
     assert set(out["skills"][0]) == {"label", "uri", "score"}
+    assert "building the index" in result.stderr and "import-esco" in result.stderr
+
+
+def test_rank_reuses_the_imported_index_only_for_the_same_csv(
+    esco_csv: Path, tmp_path: Path
+) -> None:
+    runner = CliRunner()
+    assert runner.invoke(taxonomy_group, ["import-esco", str(esco_csv)]).exit_code == 0
+    line = json.dumps({"id": "s1", "text": "You will manage stakeholder relationships"})
+    args = ["rank", "--taxonomy", str(esco_csv), "--top", "3"]
+    reused = runner.invoke(skills_group, args, input=line)
+    assert reused.exit_code == 0 and reused.stderr == ""
+    other = tmp_path / "other.csv"
+    other.write_text(esco_csv.read_text(encoding="utf-8").replace("beehives", "hives"), "utf-8")
+    rebuilt = runner.invoke(skills_group, ["rank", "--taxonomy", str(other)], input=line)
+    assert "is not the CSV imported" in rebuilt.stderr
+    assert json.loads(reused.stdout) == json.loads(rebuilt.stdout)
 
 
 def test_import_esco_then_show(esco_csv: Path) -> None:

@@ -219,3 +219,94 @@ def test_word_salad_is_deterministic(words: list[str]) -> None:
     except TextError:
         return
     assert extract(text) == first
+
+
+def test_a_role_heading_is_not_a_skill_gap(tx: Taxonomy) -> None:
+    text = (
+        "Scrum master interview feedback: we need someone who has coached teams, and your "
+        "examples of conflict resolution were not convincing."
+    )
+    assert "scrum" not in ids(text, tx)
+    assert "conflict-resolution" in ids(text, tx)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_goal"),
+    [
+        ("When the buyer raised the pricing objection you lacked a response.", "pricing-strategy"),
+        ("We'd recommend practising Excel models before the next recruiting cycle.", "recruiting"),
+        ("Your teaching statement was thin and curriculum development was lacking.", "teaching"),
+    ],
+)
+def test_a_plain_word_qualifying_another_noun_is_not_a_skill(
+    tx: Taxonomy, text: str, not_a_goal: str
+) -> None:
+    assert not_a_goal not in ids(text, tx)
+    assert ids(text, tx)  # the sentence's real gap is still found
+
+
+def test_the_word_alone_still_counts_in_a_skill_context(tx: Taxonomy) -> None:
+    assert "recruiting" in ids("We lacked evidence of your recruiting experience.", tx)
+
+
+@pytest.mark.parametrize(
+    ("text", "have", "gap"),
+    [
+        (
+            "Your CRM experience was limited to spreadsheets; we needed Salesforce.",
+            "spreadsheet-modeling",
+            "salesforce",
+        ),
+        (
+            "You had only used pandas, and Spark was new to you, which fell short.",
+            "pandas",
+            "apache-spark",
+        ),
+    ],
+)
+def test_what_the_candidate_already_has_is_not_a_gap(
+    tx: Taxonomy, text: str, have: str, gap: str
+) -> None:
+    got = ids(text, tx)
+    assert have not in got and gap in got
+
+
+def test_a_comma_separates_praise_from_the_gap_it_sits_beside(tx: Taxonomy) -> None:
+    text = "Strong on Figma, weaker on user research."
+    assert ids(text, tx) == ["user-research"]
+
+
+def test_a_cue_word_inside_a_skill_name_frames_nothing(tx: Taxonomy) -> None:
+    text = "Your answers were vague, and the role requires clean code."
+    (goal,) = extract(text, taxonomy=tx).goals
+    assert goal.skill_id == "clean-code" and goal.framing is Framing.REQUIREMENT
+
+
+JD_ALT = "Requirements\n- Python or Go\n- Zendesk or a similar ticketing tool\n"
+
+
+def test_one_of_alternatives_on_the_resume_meets_the_requirement(tx: Taxonomy) -> None:
+    got = ids("We went with someone else.", tx, job_description=JD_ALT, resume="Python, Freshdesk")
+    assert got == []
+    got = ids("We went with someone else.", tx, job_description=JD_ALT, resume="Java, Excel")
+    assert {"python", "go", "zendesk"} <= set(got)
+
+
+def test_parts_in_brackets_belong_to_the_skill_before_them(tx: Taxonomy) -> None:
+    jd = "You have:\n- AWS (EC2, IAM, VPC)\n- Ansible"
+    assert ids("No.", tx, job_description=jd, resume="Ansible") == ["aws"]
+
+
+def test_a_broad_skill_asked_beside_a_narrower_one_is_not_shown_by_it(tx: Taxonomy) -> None:
+    jd = "Requirements\n- Experience running user research and usability testing"
+    got = ids("No thanks.", tx, job_description=jd, resume="Usability testing with clients")
+    assert got == ["user-research"]
+    jd = "Requirements\n- Infrastructure as code with Terraform"
+    assert ids("No thanks.", tx, job_description=jd, resume="Docker") == ["terraform"]
+
+
+def test_nice_to_have_requirements_the_resume_lacks_are_goals(tx: Taxonomy) -> None:
+    jd = "Requirements\n- SQL\nNice to have: Canva, basic HTML"
+    res = extract("No thanks.", jd, "SQL, Canva", taxonomy=tx)
+    (goal,) = res.goals
+    assert goal.skill_id == "html" and not goal.must_have and goal.priority == 4
