@@ -6,7 +6,10 @@ COPY pyproject.toml README.md ./
 COPY planner ./planner
 COPY workers ./workers
 COPY plugins ./plugins
-RUN pip install . && for p in plugins/[a-z]*/; do pip install "$p"; done
+# EXTRAS=flower adds the optional Flower dashboard (compose profile "flower").
+ARG EXTRAS=""
+RUN pip install . && for p in plugins/[a-z]*/; do pip install "$p"; done \
+    && if [ -n "$EXTRAS" ]; then pip install ".[$EXTRAS]"; fi
 RUN useradd --create-home planner
 USER planner
 EXPOSE 8000

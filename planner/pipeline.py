@@ -2,20 +2,29 @@
 
 Each step takes ids, loads what it needs, does its work and stores the result in one transaction,
 so a step that fails leaves nothing half-written and a step run twice changes nothing more.
+Writes that two deliveries of a task could race on are claims (``UPDATE ... WHERE status = ...``)
+or upserts, so the second delivery finds the work done instead of duplicating it.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from datetime import date
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from planner.providers import Registry, Resource, SkillQuery
-from planner.scheduling import Constraints, GoalSpec, plan as schedule
+from planner import roadmaps
+from planner.candidates import candidates
+from planner.providers import Provider, Registry, Resource, SearchOutcome, SkillQuery, run_search
+from planner.providers.errors import ProviderTimeoutError
+from planner.scheduling import plan as schedule
 from planner.store import models as m
 from planner.store.db import Database
 
@@ -24,45 +33,126 @@ log = logging.getLogger(__name__)
 RUNNING = ("queued", "fetching", "planning")
 FINISHED = ("ready", "partial", "failed")
 
+# (provider, query, timeout) -> (outcome, served from cache?)
+Search = Callable[[Provider, SkillQuery, float], tuple[SearchOutcome, bool]]
 
-def mark_fetching(db: Database, plan_id: str) -> list[str] | None:
-    """Move a queued plan to ``fetching``; return its provider names, or None if it is gone/done."""
-    with db.session() as s:
+
+def plain_search(provider: Provider, query: SkillQuery, timeout: float) -> tuple[SearchOutcome,
+                                                                                   bool]:
+    """The uncached search: one bounded call through the provider runner."""
+    return run_search(provider, query, timeout), False
+
+
+def mark_fetching(db: Database, plan_id: str, deadline: float | None = None) -> list[str] | None:
+    """Move a queued plan to ``fetching``; return the providers still waiting, None if gone/done.
+
+    ``deadline`` (seconds) sets when the plan is built from what has arrived, counted from now.
+    """
+    now = m.utcnow()
+    with db.session() as s:  # write first: on SQLite a read-then-write transaction can fail
+        s.execute(update(m.Plan).where(m.Plan.id == plan_id, m.Plan.status == "queued")
+                  .values(status="fetching", started_at=now))
+        if deadline is not None:
+            s.execute(update(m.Plan).where(m.Plan.id == plan_id, m.Plan.deadline_at.is_(None))
+                      .values(deadline_at=now + timedelta(seconds=deadline)))
         p = s.get(m.Plan, plan_id)
         if p is None or p.status in FINISHED:
             return None
-        if p.status == "queued":
-            p.status = "fetching"
-            p.started_at = m.utcnow()
-        return [r.provider for r in p.runs]
+        return [r.provider for r in p.runs if r.status == "waiting"]
 
 
-def fetch_provider(db: Database, registry: Registry, plan_id: str, provider: str) -> dict[str, Any]:
-    """Ask one provider for resources for every goal of a plan, and store them.
+# ---- one provider --------------------------------------------------------------------------
 
-    Never raises for a provider's failure: the run is marked failed with its reason and the
-    outcome is returned, so one bad provider never sinks the plan.
-    """
+
+@dataclass(frozen=True)
+class RunContext:
+    goals: list[dict[str, Any]]
+    params: dict[str, Any]
+    deadline_at: datetime | None
+
+
+def begin_run(db: Database, plan_id: str, provider: str) -> RunContext | None:
+    """Count a delivery of a provider task; None when its run is gone or already answered."""
+    where = (m.ProviderRun.plan_id == plan_id, m.ProviderRun.provider == provider,
+             m.ProviderRun.status == "waiting")
     with db.session() as s:
-        p = s.get(m.Plan, plan_id)
-        if p is None:
-            return {"provider": provider, "status": "gone"}
-        goals, params = list(p.goals), dict(p.params)
+        counted = s.execute(update(m.ProviderRun).where(*where).values(
+            attempts=m.ProviderRun.attempts + 1,
+            started_at=func.coalesce(m.ProviderRun.started_at, m.utcnow()))).rowcount
+        p = s.get(m.Plan, plan_id) if counted else None
+        if p is None or p.status in FINISHED:
+            return None
+        return RunContext(list(p.goals), dict(p.params), p.deadline_at)
+
+
+def fetch_provider(
+    db: Database, registry: Registry, plan_id: str, provider: str, *,
+    search: Search = plain_search, timeout: float = 20.0, may_retry: bool = False,
+) -> dict[str, Any]:
+    """Ask one provider for resources for every goal of a plan (goals in parallel), and store them.
+
+    Never raises for a provider's failure: the run is marked failed or timed out with its reason.
+    With ``may_retry``, a retriable failure is returned as ``{"status": "retry"}`` and nothing is
+    stored, so the caller can try again later.
+    """
+    ctx = begin_run(db, plan_id, provider)
+    if ctx is None:
+        return {"provider": provider, "status": "gone"}
+    budget = _budget(timeout, ctx.deadline_at)
     started = time.monotonic()
-    found: list[tuple[str, Resource]] = []
-    error: str | None = None
     try:
         impl = registry.get(provider)
-        for g in goals:
-            query = _query_for(g, params)
-            found.extend((g["skill_id"], r) for r in impl.search(query)[: query.limit])
     except KeyError:
-        error = f"provider {provider!r} is not installed or not enabled"
-    except Exception as exc:  # any plugin failure becomes a failure record
-        error = f"{type(exc).__name__}: {exc}"[:500]
-        log.warning("provider %s failed for plan %s: %s", provider, plan_id, error)
+        return record_run(db, plan_id, provider, [], f"provider {provider!r} is not installed or "
+                          "not enabled on this worker", 0)
+    queries = [_query_for(g, ctx.params) for g in ctx.goals]
+    results = search_all(impl, queries, search, budget)
     latency = int((time.monotonic() - started) * 1000)
-    return record_run(db, plan_id, provider, found, error, latency)
+    failed = [o for o, _ in results if not o.ok]
+    if may_retry and any(o.retriable and o.error_type != ProviderTimeoutError.__name__
+                         for o in failed):
+        # Timeouts are not retried: the call already used its whole budget.
+        return {"provider": provider, "status": "retry", "error": failed[0].error,
+                "retry_after": max((o.retry_after or 0) for o in failed)}
+    status, error = _run_status(queries, [o for o, _ in results], budget)
+    found = [(q.skill_id, r) for q, (o, _) in zip(queries, results, strict=True)
+             for r in o.resources]
+    return record_run(db, plan_id, provider, found, error, latency, status=status,
+                      dropped=sum(o.dropped for o, _ in results),
+                      cached=sum(1 for o, hit in results if hit and o.ok))
+
+
+def search_all(impl: Provider, queries: Sequence[SkillQuery], search: Search,
+               budget: float) -> list[tuple[SearchOutcome, bool]]:
+    """Search every query at once (one thread each, at most 8), all within ``budget`` seconds."""
+    if len(queries) <= 1:
+        return [search(impl, q, budget) for q in queries]
+    with ThreadPoolExecutor(max_workers=min(8, len(queries)),
+                            thread_name_prefix=f"search-{impl.name}") as pool:
+        return list(pool.map(lambda q: search(impl, q, budget), queries))
+
+
+def _budget(timeout: float, deadline_at: datetime | None) -> float:
+    """The provider timeout, cut short by the plan deadline (never below 0.1 s)."""
+    if deadline_at is not None:
+        timeout = min(timeout, (deadline_at - m.utcnow()).total_seconds())
+    return max(0.1, timeout)
+
+
+def _run_status(queries: Sequence[SkillQuery], outs: Sequence[SearchOutcome], budget: float
+                ) -> tuple[str, str | None]:
+    """ok when any goal was answered (naming goals that failed), else timeout or failed."""
+    bad = [(q, o) for q, o in zip(queries, outs, strict=True) if not o.ok]
+    if not bad:
+        return "ok", None
+    timeout = f"timed out: no answer in {round(budget, 1):g}s"
+    reasons = sorted({timeout if o.error_type == ProviderTimeoutError.__name__ else str(o.error)
+                      for _, o in bad})
+    if len(bad) < len(outs):
+        goals = ", ".join(q.skill_id for q, _ in bad)
+        return "ok", f"no answer for {goals}: {'; '.join(reasons)}"[:2000]
+    timed_out = all(o.error_type == ProviderTimeoutError.__name__ for _, o in bad)
+    return ("timeout" if timed_out else "failed"), "; ".join(reasons)[:2000]
 
 
 def record_run(
@@ -73,46 +163,117 @@ def record_run(
     error: str | None,
     latency_ms: int | None,
     status: str | None = None,
+    dropped: int = 0,
+    cached: int = 0,
 ) -> dict[str, Any]:
-    """Store a provider's resources and its run outcome in one transaction (idempotent)."""
+    """Store a provider's resources and its run outcome in one transaction (idempotent).
+
+    The run is claimed with ``UPDATE ... WHERE status = 'waiting'`` first, so of two deliveries
+    racing, exactly one stores its resources and the other changes nothing.
+    """
     status = status or ("failed" if error else "ok")
     with db.session() as s:
-        run = s.scalar(select(m.ProviderRun).filter_by(plan_id=plan_id, provider=provider))
-        if run is None:
-            return {"provider": provider, "status": "gone"}
-        if run.status != "waiting":  # delivered twice: the first delivery already stored it
+        claimed = s.execute(
+            update(m.ProviderRun)
+            .where(m.ProviderRun.plan_id == plan_id, m.ProviderRun.provider == provider,
+                   m.ProviderRun.status == "waiting")
+            .values(status=status, error=error, latency_ms=latency_ms, count=len(found),
+                    dropped=dropped, cached=cached, finished_at=m.utcnow())
+        ).rowcount
+        if not claimed:  # delivered twice, gone, or timed out at the deadline
+            run = s.scalar(select(m.ProviderRun).filter_by(plan_id=plan_id, provider=provider))
+            if run is None:
+                return {"provider": provider, "status": "gone"}
             return {"provider": provider, "status": run.status, "count": run.count}
-        for rank, (skill_id, res) in enumerate(found):
-            row = _upsert_resource(s, res)
-            exists = s.scalar(select(m.PlanResource.id).filter_by(
-                plan_id=plan_id, skill_id=skill_id, resource_id=row.id))
-            if exists is None:
-                s.add(m.PlanResource(plan_id=plan_id, skill_id=skill_id, resource_id=row.id,
-                                     rank=rank))
-        run.status, run.error, run.latency_ms = status, error, latency_ms
-        run.count, run.finished_at = len(found), m.utcnow()
+        ids = _upsert_resources(s, [r for _, r in found])
+        links = {(skill_id, ids[res.key]): rank for rank, (skill_id, res) in enumerate(found)}
+        if links:
+            s.execute(_insert(s)(m.PlanResource).values([
+                dict(plan_id=plan_id, skill_id=skill, resource_id=rid, rank=rank)
+                for (skill, rid), rank in sorted(links.items())]).on_conflict_do_nothing())
     return {"provider": provider, "status": status, "count": len(found), "error": error}
 
 
-def build_roadmap(db: Database, plan_id: str) -> str | None:
-    """Plan the roadmap from the stored candidates and store its items; return the final status."""
+def _upsert_resources(s: Session, found: list[Resource]) -> dict[str, int]:
+    """Insert or refresh shared resource rows (race-free); return their ids by resource key."""
+    unique = sorted({r.key: r for r in found}.values(), key=lambda r: r.key)  # one lock order
+    if not unique:
+        return {}
+    now = m.utcnow()
+    stmt = _insert(s)(m.Resource).values([
+        dict(provider=r.provider, external_id=r.external_id, kind=r.kind.value,
+             title=r.title[:500], url=r.url[:2000], data=r.to_dict(), fetched_at=now)
+        for r in unique])
+    s.execute(stmt.on_conflict_do_update(
+        index_elements=["provider", "external_id"],
+        set_={k: stmt.excluded[k] for k in ("kind", "title", "url", "data", "fetched_at")}))
+    rows = s.execute(select(m.Resource.id, m.Resource.provider, m.Resource.external_id).where(
+        m.Resource.provider.in_({r.provider for r in unique}),
+        m.Resource.external_id.in_([r.external_id for r in unique]))).all()
+    return {f"{prov}:{ext}": rid for rid, prov, ext in rows}
+
+
+def _insert(s: Session) -> Any:
+    return postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
+# ---- deadline, build, fail -----------------------------------------------------------------
+
+
+def finish_if_due(db: Database, plan_id: str) -> float | str | None:
+    """At the deadline, mark waiting providers timed out and build from what has arrived.
+
+    Returns the seconds left when called early (the caller tries again then), the plan's final
+    status once built, or None when the plan is gone.
+    """
     with db.session() as s:
         p = s.get(m.Plan, plan_id)
         if p is None:
             return None
-        if p.status in FINISHED and p.revision > 0:
-            return p.status  # built already (a duplicate delivery)
-        p.status = "planning"
+        if p.status in FINISHED:
+            return p.status
+        if p.deadline_at is not None:
+            left = (p.deadline_at - m.utcnow()).total_seconds()
+            if left > 0.5:
+                return left
+    expire_waiting(db, plan_id, "no answer by the plan deadline")
+    return build_roadmap(db, plan_id)
+
+
+def expire_waiting(db: Database, plan_id: str, reason: str) -> int:
+    """Mark every still-waiting provider of a plan timed out with ``reason``; return how many."""
     with db.session() as s:
+        return int(s.execute(
+            update(m.ProviderRun)
+            .where(m.ProviderRun.plan_id == plan_id, m.ProviderRun.status == "waiting")
+            .values(status="timeout", error=reason, finished_at=m.utcnow())
+        ).rowcount)
+
+
+def build_roadmap(db: Database, plan_id: str) -> str | None:
+    """Plan the roadmap from the stored candidates and store its items; return the final status.
+
+    The build claims the plan row first (a row lock on PostgreSQL, the write lock on SQLite), so
+    the chord callback, the deadline task and the sweeper can all call it and it runs once.
+    """
+    with db.session() as s:  # shown as "planning" while the scheduler works
+        s.execute(update(m.Plan).where(m.Plan.id == plan_id, m.Plan.status.in_(RUNNING))
+                  .values(status="planning"))
+    with db.session() as s:
+        claimed = s.execute(update(m.Plan).where(m.Plan.id == plan_id,
+                                                 m.Plan.status.in_(RUNNING))
+                            .values(updated_at=m.utcnow())).rowcount
         p = s.get(m.Plan, plan_id)
-        assert p is not None
-        roadmap = schedule(_goal_specs(p.goals), _candidates(s, plan_id), _constraints(p.params),
-                           actions=[(a["title"], a.get("detail", "")) for a in
-                                    p.params.get("actions", [])])
-        p.revision += 1
-        for pos, item in enumerate(roadmap.items):
-            s.add(_item_row(p, item, pos))
-        p.verdict = roadmap.to_dict()["verdict"]
+        if p is None or not claimed:
+            return p.status if p is not None else None
+        s.refresh(p)
+        if any(r.status == "waiting" for r in p.runs):  # built early: those did not make it
+            for r in p.runs:
+                if r.status == "waiting":
+                    r.status, r.error, r.finished_at = "timeout", "no answer in time", m.utcnow()
+        roadmap = schedule(roadmaps.goal_specs(p.goals), candidates(s, p),
+                           roadmaps.constraints(p.params), actions=roadmaps.actions(p.params))
+        roadmaps.store(p, roadmap)
         p.status, p.error = _outcome(p.runs)
         p.progress = 100
         p.finished_at = m.utcnow()
@@ -133,9 +294,45 @@ def _outcome(runs: list[m.ProviderRun]) -> tuple[str, str | None]:
 def fail_plan(db: Database, plan_id: str, reason: str) -> None:
     """Mark a plan failed with a reason, unless it already finished."""
     with db.session() as s:
-        p = s.get(m.Plan, plan_id)
-        if p is not None and p.status not in FINISHED:
-            p.status, p.error, p.finished_at = "failed", reason[:2000], m.utcnow()
+        s.execute(update(m.Plan).where(m.Plan.id == plan_id, m.Plan.status.in_(RUNNING))
+                  .values(status="failed", error=reason[:2000], finished_at=m.utcnow(),
+                          progress=100))
+
+
+# ---- stale plans ---------------------------------------------------------------------------
+
+
+def stale_plans(db: Database, *, grace: float, stale_after: float, requeue_after: float,
+                limit: int = 500) -> list[tuple[str, str, str]]:
+    """Running plans the normal path has lost, as (plan id, action, reason).
+
+    Actions: ``start`` (queued too long: its message was lost), ``finish`` (past its deadline:
+    the deadline task was lost), ``build`` (planning too long: the build was lost), ``fail``
+    (running longer than ``stale_after``: give up with the reason).
+    """
+    now = m.utcnow()
+    out: list[tuple[str, str, str]] = []
+    with db.session() as s:
+        rows = s.execute(select(m.Plan.id, m.Plan.status, m.Plan.created_at, m.Plan.updated_at,
+                                m.Plan.deadline_at)
+                         .where(m.Plan.status.in_(RUNNING)).order_by(m.Plan.created_at)
+                         .limit(limit)).all()
+    for plan_id, status, created, updated, deadline in rows:
+        age = (now - created).total_seconds()
+        if age > stale_after:
+            out.append((plan_id, "fail", f"stuck in {status} for {age:.0f}s: no worker finished "
+                        "it (were workers or Redis down?)"))
+        elif status == "queued" and age > requeue_after:
+            out.append((plan_id, "start", "queued too long; start message re-sent"))
+        elif status == "fetching" and deadline is not None and (
+                now - deadline).total_seconds() > grace:
+            out.append((plan_id, "finish", "past its deadline; built from what arrived"))
+        elif status == "planning" and (now - updated).total_seconds() > grace + 120:
+            out.append((plan_id, "build", "planning too long; build re-sent"))
+    return out
+
+
+# ---- rows and values -----------------------------------------------------------------------
 
 
 def _query_for(goal: dict[str, Any], params: dict[str, Any]) -> SkillQuery:
@@ -143,60 +340,4 @@ def _query_for(goal: dict[str, Any], params: dict[str, Any]) -> SkillQuery:
         skill_id=goal["skill_id"], label=goal["label"], aliases=tuple(goal.get("aliases") or ()),
         kind=goal.get("kind", "technical"), max_cost=params.get("budget"),
         limit=int(params.get("resources_per_goal", 8)),
-    )
-
-
-def _upsert_resource(s: Session, res: Resource) -> m.Resource:
-    row = s.scalar(select(m.Resource).filter_by(provider=res.provider, external_id=res.external_id))
-    data = res.to_dict()
-    if row is None:
-        row = m.Resource(provider=res.provider, external_id=res.external_id, kind=res.kind.value,
-                         title=res.title[:500], url=res.url[:2000], data=data)
-        s.add(row)
-        s.flush()
-    else:
-        row.kind, row.title, row.url, row.data = res.kind.value, res.title[:500], res.url, data
-        row.fetched_at = m.utcnow()
-    return row
-
-
-def _candidates(s: Session, plan_id: str) -> dict[str, list[Resource]]:
-    rows = s.execute(
-        select(m.PlanResource.skill_id, m.Resource.data)
-        .join(m.Resource, m.Resource.id == m.PlanResource.resource_id)
-        .where(m.PlanResource.plan_id == plan_id)
-        .order_by(m.PlanResource.skill_id, m.PlanResource.rank, m.Resource.id)
-    ).all()
-    out: dict[str, list[Resource]] = {}
-    for skill_id, data in rows:
-        out.setdefault(skill_id, []).append(Resource.from_dict(data))
-    return out
-
-
-def _goal_specs(goals: list[dict[str, Any]]) -> list[GoalSpec]:
-    return [
-        GoalSpec(id=g["skill_id"], label=g["label"], kind=g.get("kind", "technical"),
-                 priority=int(g.get("priority", 3)), must_have=bool(g.get("must_have", True)),
-                 prerequisites=tuple(g.get("prerequisites") or ()))
-        for g in goals
-    ]
-
-
-def _constraints(params: dict[str, Any]) -> Constraints:
-    target = params.get("target_date")
-    return Constraints(
-        start=date.fromisoformat(params["start_date"]),
-        hours_per_week=float(params["hours_per_week"]),
-        target_date=date.fromisoformat(target) if target else None,
-        budget=params.get("budget"),
-    )
-
-
-def _item_row(p: m.Plan, item: Any, pos: int) -> m.RoadmapItem:
-    d = item.to_dict()
-    return m.RoadmapItem(
-        plan_id=p.id, owner_id=p.owner_id, revision=p.revision, position=pos, key=item.key[:700],
-        kind=d["kind"], title=d["title"][:500], start=item.start, end=item.end, hours=item.hours,
-        hours_per_week=item.hours_per_week, goal_id=item.goal_id, resource=d["resource"],
-        reason=d["reason"], detail=d["detail"], data=d,
     )

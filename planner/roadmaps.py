@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner.providers import Resource
+from planner.candidates import candidates
 from planner.scheduling import Constraints, GoalSpec, Roadmap, RoadmapItem, export, replan
 from planner.store import models as m
 
@@ -39,20 +39,6 @@ def constraints(params: dict[str, Any], start: date | None = None) -> Constraint
 
 def actions(params: dict[str, Any]) -> list[tuple[str, str]]:
     return [(a["title"], a.get("detail", "")) for a in params.get("actions", [])]
-
-
-def candidates(s: Session, plan_id: str) -> dict[str, list[Resource]]:
-    """The resources providers offered for each goal of a plan, best first."""
-    rows = s.execute(
-        select(m.PlanResource.skill_id, m.Resource.data)
-        .join(m.Resource, m.Resource.id == m.PlanResource.resource_id)
-        .where(m.PlanResource.plan_id == plan_id)
-        .order_by(m.PlanResource.skill_id, m.PlanResource.rank, m.Resource.id)
-    ).all()
-    out: dict[str, list[Resource]] = {}
-    for skill_id, data in rows:
-        out.setdefault(skill_id, []).append(Resource.from_dict(data))
-    return out
 
 
 def current(p: m.Plan) -> list[m.RoadmapItem]:
@@ -90,7 +76,7 @@ def set_status(s: Session, p: m.Plan, item: m.RoadmapItem, status: str, today: d
         return
     marks = {i.key: i.status for i in current(p)}
     marks[item.key] = status
-    fresh = replan(stored(p), marks, goal_specs(p.goals), candidates(s, p.id),
+    fresh = replan(stored(p), marks, goal_specs(p.goals), candidates(s, p),
                    constraints(p.params), today, actions(p.params))
     store(p, fresh)
 

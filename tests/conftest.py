@@ -15,7 +15,15 @@ from flask.testing import FlaskClient
 from planner import create_app
 from planner.config import Settings
 from planner.store.db import Database, upgrade
-from tests.support import Worker, clear_tables, postgres_database, redis_server
+from tests.support import (
+    LOCAL_EMAIL,
+    Worker,
+    clear_tables,
+    create_account,
+    postgres_database,
+    redis_server,
+    sign_in,
+)
 
 # Network providers are exercised against local stubs in their own tests; the app-level suite
 # plans from the offline catalog so that no test depends on the internet.
@@ -66,13 +74,26 @@ def db(settings: Settings) -> Iterator[Database]:
 
 @pytest.fixture
 def app(settings: Settings, db: Database) -> Iterator[Flask]:
-    app = create_app({"SETTINGS": settings, "TESTING": True, "STRICT_PLUGINS": True})
+    app = create_app({"SETTINGS": settings, "TESTING": True, "STRICT_PLUGINS": True,
+                      # a cheap scrypt factor (tests only) and rate-limit counters of its own
+                      "AUTH_FAST_HASH_FOR_TESTS": True,
+                      "RATE_LIMIT_PREFIX": f"planner-test:{uuid.uuid4().hex}:"})
     yield app
     app.extensions["planner"].db.dispose()
 
 
 @pytest.fixture
-def client(app: Flask) -> FlaskClient:
+def client(app: Flask, db: Database) -> FlaskClient:
+    """A browser-like client signed in (through the sign-in form) as the local account."""
+    c = app.test_client()
+    create_account(db, LOCAL_EMAIL, user_id="local")
+    assert sign_in(c, LOCAL_EMAIL).status_code == 303
+    return c
+
+
+@pytest.fixture
+def anon_client(app: Flask) -> FlaskClient:
+    """A client nobody has signed in with."""
     return app.test_client()
 
 

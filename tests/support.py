@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -90,13 +91,25 @@ def clear_tables(db: Database) -> None:
 
 
 class Worker:
-    """A real ``celery worker`` process bound to the test database and queue."""
+    """A real ``celery worker`` process bound to the test database and queue.
 
-    def __init__(self, env: dict[str, str], log: Path, concurrency: int = 4) -> None:
-        self.env, self.log, self.concurrency = env, log, concurrency
+    It consumes the plan queue and the provider queue (``<queue>.providers``). ``extra`` adds
+    command-line options (e.g. ``-B`` for an embedded beat); the process leads its own process
+    group so :meth:`kill` can SIGKILL it with its pool, as a crashed host would.
+    """
+
+    def __init__(self, env: dict[str, str], log: Path, concurrency: int = 4,
+                 extra: tuple[str, ...] = ()) -> None:
+        self.env, self.log, self.concurrency, self.extra = env, log, concurrency, extra
         self.proc: subprocess.Popen[bytes] | None = None
 
+    @property
+    def queues(self) -> str:
+        queue = self.env["PLANNER_QUEUE"]
+        return f"{queue},{self.env.get('PLANNER_PROVIDER_QUEUE') or queue + '.providers'}"
+
     def start(self, name: str = "w1") -> Worker:
+        self._ready_mark = len(self.log.read_text(errors="replace")) if self.log.exists() else 0
         with self.log.open("ab") as out:  # the child keeps its own copy of the descriptor
             self.proc = self._spawn(name, out)
         self.wait_ready()
@@ -105,21 +118,30 @@ class Worker:
     def _spawn(self, name: str, out: Any) -> subprocess.Popen[bytes]:
         return subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "workers.app", "worker",
-             "-Q", self.env["PLANNER_QUEUE"], "-c", str(self.concurrency), "-n",
+             "-Q", self.queues, "-c", str(self.concurrency), "-n",
              f"{name}-{self.env['PLANNER_QUEUE']}@%h", "--loglevel", "INFO", "--without-gossip",
-             "--without-mingle"],
-            env=self.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+             "--without-mingle", *self.extra],
+            env=self.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True)
 
     def wait_ready(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
+        mark = getattr(self, "_ready_mark", 0)
         while time.monotonic() < deadline:
             assert self.proc is not None
             if self.proc.poll() is not None:
-                raise RuntimeError(f"worker exited: see {self.log}:\n{self.log.read_text()[-3000:]}")
-            if "ready." in self.log.read_text(errors="replace"):
+                tail = self.log.read_text()[-3000:]
+                raise RuntimeError(f"worker exited: see {self.log}:\n{tail}")
+            if "ready." in self.log.read_text(errors="replace")[mark:]:
                 return
             time.sleep(0.2)
         raise RuntimeError(f"worker not ready in {timeout}s: see {self.log}")
+
+    def kill(self) -> None:
+        """SIGKILL the worker and its pool processes at once (no chance to clean up)."""
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(10)
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
@@ -127,5 +149,43 @@ class Worker:
             try:
                 self.proc.wait(20)
             except subprocess.TimeoutExpired:
-                self.proc.kill()
+                os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(5)
+
+
+# Accounts: the suite signs in through the real form (session cookie) or sends a real API token.
+LOCAL_EMAIL = "local@localhost"
+TEST_PASSWORD = "correct horse battery staple"
+
+
+def create_account(db: Database, email: str, password: str = TEST_PASSWORD,
+                   user_id: str | None = None) -> str:
+    """A new account (cheap test hash); returns its id."""
+    from planner.auth.accounts import create_user
+
+    with db.session() as s:
+        return create_user(s, email, password, fast_hash=True, user_id=user_id).id
+
+
+def api_token(db: Database, owner_id: str, name: str = "test") -> str:
+    """A real API token for ``owner_id``; the secret to send as ``Authorization: Bearer``."""
+    from planner.auth import credentials
+
+    with db.session() as s:
+        return credentials.issue(s, owner_id, "api", name).secret
+
+
+def form_csrf(client: Any, path: str = "/sign-in") -> str:
+    import re
+
+    html = client.get(path).get_data(as_text=True)
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+def sign_in(client: Any, email: str, password: str = TEST_PASSWORD) -> Any:
+    """Sign in through the real sign-in form; returns the response (303 on success)."""
+    token = form_csrf(client)
+    return client.post("/sign-in", data={"csrf_token": token, "email": email,
+                                         "password": password})

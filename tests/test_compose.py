@@ -50,3 +50,18 @@ def test_worker_command_is_a_celery_worker_that_can_be_scaled() -> None:
 def test_dockerfile_installs_every_plugin() -> None:
     text = (ROOT / "Dockerfile").read_text()
     assert "plugins/[a-z]*/" in text and "pip install ." in text
+
+
+def test_provider_calls_beat_and_flower_have_their_own_services() -> None:
+    services = compose()["services"]
+    fetcher, beat = services["fetcher"], services["beat"]
+    assert fetcher["command"][:4] == ["celery", "-A", "workers.app", "worker"]
+    queue = fetcher["command"][fetcher["command"].index("-Q") + 1]
+    assert queue == "planner.providers"  # Settings.effective_provider_queue for queue "planner"
+    assert fetcher["command"][fetcher["command"].index("-P") + 1] == "threads"
+    assert "container_name" not in fetcher and "ports" not in fetcher
+    assert beat["command"][:4] == ["celery", "-A", "workers.app", "beat"]
+    assert services["worker"]["command"][services["worker"]["command"].index("-Q") + 1] == "planner"
+    assert services["flower"]["profiles"] == ["flower"]  # optional: only with --profile flower
+    for name in ("fetcher", "beat"):
+        assert services[name]["environment"] == services["worker"]["environment"]

@@ -8,6 +8,7 @@ from flask import Blueprint, Response, jsonify, render_template
 
 from planner import __version__
 from planner.api import schemas as sc
+from planner.auth.docs import secure
 
 bp = Blueprint("docs", __name__, url_prefix="/api")
 
@@ -94,7 +95,8 @@ def openapi() -> dict[str, Any]:
         },
         "components": {"schemas": {
             "FeedbackRequest": sc.FEEDBACK_REQUEST, "PlanRequest": sc.PLAN_REQUEST,
-            "GoalUpdate": sc.GOAL_UPDATE, "GoalMerge": sc.GOAL_MERGE, "ItemUpdate": sc.ITEM_UPDATE, "Error": sc.ERROR, "Plan": sc.PLAN, "Goal": sc.GOAL,
+            "GoalUpdate": sc.GOAL_UPDATE, "GoalMerge": sc.GOAL_MERGE,
+            "ItemUpdate": sc.ITEM_UPDATE, "Error": sc.ERROR, "Plan": sc.PLAN, "Goal": sc.GOAL,
             "Rejection": sc.REJECTION, "Accepted": sc.ACCEPTED,
         }},
     }
@@ -102,9 +104,9 @@ def openapi() -> dict[str, Any]:
 
 @bp.get("/openapi.json")
 def openapi_json() -> Response:
-    return jsonify(openapi())
+    return jsonify(secure(openapi()))
 
 
 @bp.get("/docs")
 def docs_page() -> str:
-    return render_template("api_docs.html", spec=openapi())
+    return render_template("api_docs.html", spec=secure(openapi()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from typing import Any
 
 from flask import Flask, Response, jsonify, request
@@ -26,6 +27,14 @@ def _wants_json() -> bool:
     return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
 
 
+def log_unexpected(app: Flask, exc: BaseException) -> None:
+    """Log where it failed, not what it said: an exception's message can quote the request
+    (SQL errors carry their parameters), and feedback text must never reach the logs."""
+    where = "".join(traceback.format_tb(exc.__traceback__))
+    app.logger.error("unhandled %s on %s %s\n%s", type(exc).__name__, request.method,
+                     request.path, where)
+
+
 def register(app: Flask) -> None:
     @app.errorhandler(ApiError)
     def _api_error(exc: ApiError) -> Response:
@@ -43,7 +52,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> Any:
-        app.logger.exception("unhandled error on %s %s", request.method, request.path)
+        log_unexpected(app, exc)
         if not _wants_json():
             return "Something went wrong on our side. Please try again.", 500
         return error_response(500, "internal_error", "Something went wrong on our side.")

@@ -6,7 +6,8 @@ from typing import Any
 
 MAX_HOURS_PER_WEEK = 60
 
-_DATE = {"type": "string", "description": "Calendar date, YYYY-MM-DD", "examples": ["2026-12-01"]}
+_DATE = {"type": "string", "format": "date", "description": "Calendar date, YYYY-MM-DD",
+         "examples": ["2026-12-01"]}
 _SHORT = {"type": "string", "maxLength": 200}
 
 PLAN_PARAMS: dict[str, Any] = {

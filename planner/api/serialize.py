@@ -42,6 +42,24 @@ def progress(p: m.Plan) -> int:
     return 0
 
 
+FINISHED = ("ready", "partial", "failed")
+# Run status (stored) -> the state a person reads: waiting, ok, failed or timed_out.
+_STATES = {"waiting": "waiting", "ok": "ok", "failed": "failed", "timeout": "timed_out"}
+
+
+def provider_state(r: m.ProviderRun) -> str:
+    return _STATES.get(r.status, r.status)
+
+
+def provider_run(r: m.ProviderRun) -> dict[str, Any]:
+    """One provider's part: state, how many resources, why it failed, how long it took."""
+    return {"name": r.provider, "status": r.status, "state": provider_state(r),
+            "count": r.count,
+            "error": r.error, "reason": r.error if r.status != "ok" else None,
+            "latency_ms": r.latency_ms, "attempts": r.attempts, "cached": r.cached,
+            "dropped": r.dropped}
+
+
 def item(i: m.RoadmapItem) -> dict[str, Any]:
     return {
         "id": i.id, "key": i.key, "kind": i.kind, "title": i.title, "start": _iso(i.start),
@@ -69,10 +87,10 @@ def plan(p: m.Plan) -> dict[str, Any]:
         "rejection_id": p.rejection_id, "params": {k: v for k, v in p.params.items()
                                                    if k != "actions"},
         "actions": p.params.get("actions", []), "goals": p.goals,
-        "providers": [
-            {"name": r.provider, "status": r.status, "count": r.count, "error": r.error,
-             "latency_ms": r.latency_ms} for r in p.runs
-        ],
+        "providers": [provider_run(r) for r in p.runs],
+        "missing": [{"provider": r.provider, "state": provider_state(r), "reason": r.error}
+                    for r in p.runs if r.status != "ok"] if p.status in FINISHED else [],
+        "deadline_at": _iso(p.deadline_at),
         "roadmap": roadmap, "created_at": _iso(p.created_at), "finished_at": _iso(p.finished_at),
         "links": plan_links(p.id),
     }

@@ -8,7 +8,8 @@ import click
 
 # Each module defines click commands/groups listed in its ``COMMANDS``; missing modules are skipped
 # so that a partial checkout still gives a working CLI.
-_MODULES = ("planner.cli.core", "planner.cli.skills", "planner.cli.providers")
+_MODULES = ("planner.cli.core", "planner.cli.skills", "planner.cli.providers",
+            "planner.cli.accounts")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -50,6 +50,7 @@ def db_current() -> None:
 def run(port: int, host: str, concurrency: int) -> None:
     """Migrate, then start Redis (embedded unless PLANNER_REDIS_URL is set), a Celery worker and
     the web server; Ctrl-C stops them all."""
+    from planner.cli.accounts import announce_local_sign_in
     from planner.embedded import start_redis
     from planner.store.db import upgrade
 
@@ -63,19 +64,38 @@ def run(port: int, host: str, concurrency: int) -> None:
         procs.append(start_redis(settings.embedded_redis_port, settings.data_dir / "redis"))
         env["PLANNER_REDIS_URL"] = settings.effective_redis_url
     env["PLANNER_DATABASE_URL"] = settings.database_url
-    procs.append(subprocess.Popen(_worker_cmd(concurrency), env=env))
-    procs.append(subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "planner.wsgi:app", "-b", f"{host}:{port}",
-         "-w", "2", "--threads", "4", "--access-logfile", "-"], env=env))
+    # Planning on prefork processes; provider calls (IO-bound) on a threads pool of their own
+    # queue, so ten slow providers run at once without ten processes; one beat for the sweeper.
+    # Workers and beat are restarted if they die (as compose's restart policy would do).
+    children = [Child("planning worker", _worker_cmd(concurrency, "plans"), env),
+                Child("provider worker", _worker_cmd(16, "providers", pool="threads"), env),
+                Child("beat", _beat_cmd(settings), env),
+                Child("web server", [sys.executable, "-m", "gunicorn", "planner.wsgi:app", "-b",
+                                     f"{host}:{port}", "-w", "2", "--threads", "4",
+                                     "--access-logfile", "-"], env, restart=False)]
+    for child in children:
+        child.start()
     click.echo(f"Skill Planner is starting at http://{host}:{port}/  (Ctrl-C to stop)")
-    _supervise(procs)
+    announce_local_sign_in(settings, f"http://{host}:{port}")  # accounts: how to sign in
+    _supervise(procs, children)
 
 
 @click.command("worker")
-@click.option("--concurrency", "-c", default=4, show_default=True, help="Worker processes.")
-def worker(concurrency: int) -> None:
+@click.option("--concurrency", "-c", default=4, show_default=True,
+              help="Worker processes (or threads with --pool threads).")
+@click.option("--queues", type=click.Choice(["all", "plans", "providers"]), default="all",
+              show_default=True, help="plans: start/build/sweep; providers: provider calls.")
+@click.option("--pool", type=click.Choice(["prefork", "threads"]), default="prefork",
+              show_default=True, help="threads suits --queues providers (IO-bound calls).")
+@click.option("--beat", is_flag=True,
+              help="Also run the scheduler (the stale-plan sweeper); run exactly one per install.")
+def worker(concurrency: int, queues: str, pool: str, beat: bool) -> None:
     """Run a Celery worker against PLANNER_REDIS_URL (add more on any host to scale out)."""
-    os.execv(sys.executable, _worker_cmd(concurrency))
+    cmd = _worker_cmd(concurrency, queues, pool)
+    if beat:
+        settings = Settings.from_env()
+        cmd += ["-B", "-s", str(settings.data_dir / "celerybeat-schedule")]
+    os.execv(sys.executable, cmd)
 
 
 @click.command("plan")
@@ -83,7 +103,8 @@ def worker(concurrency: int) -> None:
               help="File with the feedback text; '-' or omitted reads standard input.")
 @click.option("--hours", type=click.FloatRange(1, 60), default=5.0, show_default=True,
               help="Hours a week you can spend.")
-@click.option("--start", "start", type=click.DateTime(["%Y-%m-%d"]), help="First day (default today).")
+@click.option("--start", "start", type=click.DateTime(["%Y-%m-%d"]),
+              help="First day (default today).")
 @click.option("--target", type=click.DateTime(["%Y-%m-%d"]), help="Re-apply by this date.")
 @click.option("--budget", type=click.FloatRange(0), help="Most to spend, in USD.")
 def plan_cmd(path: Path | None, hours: float, start: object, target: object,
@@ -143,18 +164,55 @@ def _print_plan(db: object, plan_id: str) -> None:
             click.echo(f"  Does not fit: about {p.verdict.get('missing_hours')} hours missing.")
 
 
-def _worker_cmd(concurrency: int) -> list[str]:
-    queue = Settings.from_env().queue
-    return [sys.executable, "-m", "celery", "-A", "workers.app", "worker", "-Q", queue,
-            "-c", str(concurrency), "--loglevel", "INFO"]
+def _worker_cmd(concurrency: int, queues: str = "all", pool: str = "prefork") -> list[str]:
+    settings = Settings.from_env()
+    names = {"plans": [settings.queue], "providers": [settings.effective_provider_queue],
+             "all": [settings.queue, settings.effective_provider_queue]}[queues]
+    return [sys.executable, "-m", "celery", "-A", "workers.app", "worker", "-Q", ",".join(names),
+            "-P", pool, "-c", str(concurrency), "-n", f"{queues}-{os.getpid()}@%h",
+            "--loglevel", "INFO"]
 
 
-def _supervise(procs: list[subprocess.Popen[bytes]]) -> None:
+def _beat_cmd(settings: Settings) -> list[str]:
+    return [sys.executable, "-m", "celery", "-A", "workers.app", "beat", "--loglevel", "INFO",
+            "-s", str(settings.data_dir / "celerybeat-schedule")]
+
+
+class Child:
+    """A supervised child process; restartable ones come back (at most 5 times a minute)."""
+
+    def __init__(self, name: str, cmd: list[str], env: dict[str, str], restart: bool = True
+                 ) -> None:
+        self.name, self.cmd, self.env, self.restart = name, cmd, env, restart
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.starts: list[float] = []
+
+    def start(self) -> None:
+        self.starts = [t for t in self.starts if time.monotonic() - t < 60] + [time.monotonic()]
+        self.proc = subprocess.Popen(self.cmd, env=self.env)
+
+    def check(self) -> bool:
+        """False when the child is gone for good; restarts it when it may come back."""
+        assert self.proc is not None
+        if self.proc.poll() is None:
+            return True
+        if not self.restart or len(self.starts) >= 5:
+            click.echo(f"The {self.name} stopped (exit {self.proc.returncode}); shutting down.",
+                       err=True)
+            return False
+        click.echo(f"The {self.name} stopped (exit {self.proc.returncode}); restarting it.",
+                   err=True)
+        self.start()
+        return True
+
+
+def _supervise(procs: list[subprocess.Popen[bytes]], children: list[Child]) -> None:
     def stop(*_: object) -> None:
-        for p in reversed(procs):
+        running = [c.proc for c in reversed(children) if c.proc] + list(reversed(procs))
+        for p in running:
             if p.poll() is None:
                 p.terminate()
-        for p in procs:
+        for p in running:
             try:
                 p.wait(timeout=10)
             except subprocess.TimeoutExpired:
@@ -163,9 +221,8 @@ def _supervise(procs: list[subprocess.Popen[bytes]]) -> None:
 
     signal.signal(signal.SIGTERM, stop)
     try:
-        while all(p.poll() is None for p in procs):
+        while all(p.poll() is None for p in procs) and all(c.check() for c in children):
             time.sleep(0.5)
-        click.echo("A child process stopped; shutting down.", err=True)
     except KeyboardInterrupt:
         pass
     stop()

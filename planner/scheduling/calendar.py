@@ -78,10 +78,17 @@ class Calendar:
 
     def day_reaching(self, first: date, minutes: int, limit_days: int = 36500) -> date | None:
         """First date by which cumulative capacity from ``first`` reaches ``minutes``."""
-        acc = 0
-        for n in range(limit_days):
-            day = first + n * DAY
+        acc, day, last = 0, first, first + limit_days * DAY
+        week = self.weekly_minutes
+        while day < last:
+            if acc + week < minutes and not self._overlaps(day, day + 6 * DAY):
+                acc, day = acc + week, day + 7 * DAY  # a whole ordinary week at once
+                continue
             acc += self.minutes(day)
             if acc >= minutes:
                 return day
+            day += DAY
         return None
+
+    def _overlaps(self, first: date, last: date) -> bool:
+        return any(a <= last and first <= b for a, b in self._blackouts)

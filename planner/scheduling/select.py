@@ -16,8 +16,7 @@ from planner.scheduling.options import Option
 
 Slot = tuple[str, str]
 _ALPHAS = (0.0, 0.25, 0.5, 0.75, 1.0)
-_FEW_ALPHAS = (0.0, 0.5, 1.0)
-_MANY_OPTIONS = 2_000  # above this, three weightings: the extra two rarely change the answer
+_MANY_OPTIONS = 2_000  # above this, two weightings: the sweep rarely beats the adaptive one
 _PAIR_LIMIT = 120  # options; above this pair moves cost more time than they win
 _ROUNDS = 60
 
@@ -104,7 +103,7 @@ def select_grouped(slots: dict[Slot, list[Option]], limits: Limits) -> tuple[Opt
         return ()
     best: Solution | None = None
     for alpha in _alphas(slots, limits):
-        sol = improve(greedy(slots, limits, alpha), slots, limits)
+        sol = improve(greedy(slots, limits, alpha), slots, limits, alpha)
         if best is None or sol.rank() > best.rank():
             best = sol
     assert best is not None
@@ -112,14 +111,19 @@ def select_grouped(slots: dict[Slot, list[Option]], limits: Limits) -> tuple[Opt
 
 
 def _alphas(slots: dict[Slot, list[Option]], limits: Limits) -> tuple[float, ...]:
-    """Weightings of hours against money to try; with one limit only its own matters."""
+    """Weightings of hours against money to try; with one limit only its own matters.
+
+    The first is adaptive: each limit weighs by how far the best option of every slot would
+    overrun it. Small problems also try a fixed sweep; large ones a pure-hours pass only.
+    """
     if limits.minutes is None or limits.cents is None:
         return (0.0,) if limits.minutes is None else (1.0,)
-    return _FEW_ALPHAS if sum(map(len, slots.values())) > _MANY_OPTIONS else _ALPHAS
-
-
-def _needs_search(limits: Limits) -> bool:
-    return limits.cents is not None or limits.minutes is not None
+    over_min = sum(opts[0].minutes for opts in slots.values()) / max(1, limits.minutes)
+    over_cents = sum(opts[0].cents for opts in slots.values()) / max(1, limits.cents)
+    adaptive = over_min / (over_min + over_cents) if over_min + over_cents else 0.5
+    if sum(map(len, slots.values())) > _MANY_OPTIONS:
+        return (adaptive, 1.0)
+    return (adaptive, *_ALPHAS)
 
 
 def group_slots(options: Sequence[Option], limits: Limits) -> dict[Slot, list[Option]]:
@@ -167,23 +171,28 @@ def greedy(slots: dict[Slot, list[Option]], limits: Limits, alpha: float,
     """Apply upgrades in order of value gained per unit of weighted size while they fit."""
     sol = start.copy() if start else Solution()
     version = dict.fromkeys(slots, 0)
-    heap: list[tuple[float, int, int, Slot, int, Option]] = []
+    heap: list[tuple[float, int, int, int, Slot, int, Option]] = []
     seq = 0
+    shared = Counter(o.key for opts in slots.values() for o in opts)
     for slot in slots:
-        seq = _push(heap, seq, sol, slot, slots[slot], version[slot], limits, alpha)
+        seq = _push(heap, seq, sol, slot, slots[slot], version[slot], limits, alpha, shared)
     while heap:
-        _, _, _, slot, ver, new = heapq.heappop(heap)
+        _, _, _, _, slot, ver, new = heapq.heappop(heap)
         if ver != version[slot] or not sol.fits(slot, new, limits):
             continue
         sol.set(slot, new)
         version[slot] += 1
-        seq = _push(heap, seq, sol, slot, slots[slot], version[slot], limits, alpha)
+        seq = _push(heap, seq, sol, slot, slots[slot], version[slot], limits, alpha, shared)
     return sol
 
 
-def _push(heap: list[tuple[float, int, int, Slot, int, Option]], seq: int, sol: Solution,
-          slot: Slot, opts: list[Option], ver: int, limits: Limits, alpha: float) -> int:
-    """Queue the upgrades of ``slot`` that fit now (used capacity rarely shrinks later)."""
+def _push(heap: list[tuple[float, int, int, int, Slot, int, Option]], seq: int, sol: Solution,
+          slot: Slot, opts: list[Option], ver: int, limits: Limits, alpha: float,
+          shared: Counter[str]) -> int:
+    """Queue the upgrades of ``slot`` that fit now (used capacity rarely shrinks later).
+
+    Ties go to resources fewer slots could use, so shared ones stay free for the others.
+    """
     cur = sol.chosen.get(slot)
     base_value, base = (cur.value, _size(cur, limits, alpha)) if cur else (0, 0.0)
     room_min, room_cents = _room(sol, cur, limits)
@@ -195,7 +204,7 @@ def _push(heap: list[tuple[float, int, int, Slot, int, Option]], seq: int, sol: 
             continue
         grow = _size(o, limits, alpha) - base
         ratio = float("inf") if grow <= 1e-12 else gain / grow
-        heapq.heappush(heap, (-ratio, -gain, seq, slot, ver, o))
+        heapq.heappush(heap, (-ratio, -gain, shared[o.key], seq, slot, ver, o))
         seq += 1
     return seq
 
@@ -210,17 +219,37 @@ def _room(sol: Solution, cur: Option | None, limits: Limits) -> tuple[float, flo
     return room_min, room_cents
 
 
-def improve(sol: Solution, slots: dict[Slot, list[Option]], limits: Limits) -> Solution:
-    """Local search: best single-slot change, then best pair change, until neither helps."""
-    if not _needs_search(limits):
-        return sol
-    n_options = sum(len(v) for v in slots.values())
+def improve(sol: Solution, slots: dict[Slot, list[Option]], limits: Limits,
+            alpha: float = 0.5) -> Solution:
+    """Local search until nothing helps: best single-slot change; on small problems also the
+    best two-slot change, and dropping one slot to refill the rest greedily without it."""
+    small = sum(len(v) for v in slots.values()) <= _PAIR_LIMIT
     for _ in range(_ROUNDS):
         if _best_single(sol, slots, limits):
             continue
-        if n_options > _PAIR_LIMIT or not _best_pair(sol, slots, limits):
+        if not small:
             break
+        if _best_pair(sol, slots, limits):
+            continue
+        better = _drop_and_refill(sol, slots, limits, alpha)
+        if better is None:
+            break
+        sol = better
     return sol
+
+
+def _drop_and_refill(sol: Solution, slots: dict[Slot, list[Option]], limits: Limits,
+                     alpha: float) -> Solution | None:
+    """The first better solution found by banning one chosen option and refilling greedily."""
+    for slot in sorted(sol.chosen):
+        banned = sol.chosen[slot]
+        trial = sol.copy()
+        trial.set(slot, None)
+        others = {s: [o for o in opts if o is not banned] for s, opts in slots.items()}
+        refilled = greedy(others, limits, alpha, trial)
+        if refilled.rank() > sol.rank():
+            return refilled
+    return None
 
 
 def _moves(sol: Solution, slots: dict[Slot, list[Option]]) -> list[tuple[Slot, Option | None]]:
@@ -250,16 +279,27 @@ def _best_pair(sol: Solution, slots: dict[Slot, list[Option]], limits: Limits) -
     moves = _moves(sol, slots)
     best: tuple[int, int, int] | None = None
     for i, (s1, o1) in enumerate(moves):
-        g1 = sol.gain(s1, o1)
         trial = sol.copy()
         trial.set(s1, o1)
-        for j in range(len(moves)):
-            s2, o2 = moves[j]
-            gain = g1 + trial.gain(s2, o2) if s2 != s1 else 0
-            if gain > 0 and (best is None or gain > best[0]) and trial.fits(s2, o2, limits):
+        g1 = sol.gain(s1, o1)
+        for j, (s2, o2) in enumerate(moves):
+            if s2 == s1:
+                continue
+            gain = g1 + trial.gain(s2, o2)
+            if (gain > 0 and (best is None or gain > best[0]) and trial.fits(s2, o2, limits)
+                    and _unique_after(trial, s2, o2, o1)):
                 best = (gain, i, j)
     if best is None:
         return False
     for k in best[1:]:
         sol.set(*moves[k])
     return True
+
+
+def _unique_after(trial: Solution, slot: Slot, new: Option | None, first: Option | None) -> bool:
+    """Whether ``first`` (already set in ``trial``) stays unique once ``slot`` takes ``new``."""
+    if first is None:
+        return True
+    old = trial.chosen.get(slot)
+    count = trial.keys[first.key] - (old is not None and old.key == first.key)
+    return count + (new is not None and new.key == first.key) <= 1

@@ -66,6 +66,8 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     # WAL lets the API read while a worker writes; foreign keys make cascades real.
     cur.execute("PRAGMA journal_mode=WAL")
+    # With WAL, NORMAL stays consistent after a crash and saves an fsync per commit.
+    cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()

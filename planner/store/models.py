@@ -115,6 +115,8 @@ class Plan(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(DateTime)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # When the plan is built from whatever has arrived (set when fetching starts).
+    deadline_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     runs: Mapped[list[ProviderRun]] = relationship(
         back_populates="plan", cascade="all, delete-orphan", order_by="ProviderRun.provider"
@@ -140,6 +142,11 @@ class ProviderRun(Base):
     count: Mapped[int] = mapped_column(Integer, default=0)
     dropped: Mapped[int] = mapped_column(Integer, default=0)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Deliveries of the provider task so far (retries and redeliveries after a crash included).
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Goals answered from the result cache rather than by calling the provider.
+    cached: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    started_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     plan: Mapped[Plan] = relationship(back_populates="runs")
 

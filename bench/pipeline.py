@@ -1,0 +1,218 @@
+"""The Celery pipeline against ten stub providers: latency against the ideal, throughput, overhead.
+
+Starts an embedded Redis and SQLite in a scratch dir, a local stub server for the providers
+``stub_a`` .. ``stub_j`` (tests/stubs, installed editable by the Makefile) answering in 300 ms
+(+/- 50 ms), and N worker units, each a prefork planning worker (-c 1) plus a threads provider
+worker (-c 12). Plans have five goals; the result cache is off so every plan asks every provider.
+
+    python bench/pipeline.py [--plans 20] [--burst 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from planner import pipeline  # noqa: E402
+from planner.config import Settings  # noqa: E402
+from planner.embedded import start_redis  # noqa: E402
+from planner.providers import load_registry  # noqa: E402
+from planner.queue import enqueue_plan, make_celery  # noqa: E402
+from planner.store import models as m  # noqa: E402
+from planner.store.db import Database, upgrade  # noqa: E402
+from tests.stubs.server import NAMES, Fleet  # noqa: E402
+from tests.support import free_port  # noqa: E402
+
+GOALS = [("kubernetes", "Kubernetes"), ("aws", "AWS"), ("sql", "SQL"), ("python", "Python"),
+         ("stakeholder-management", "Stakeholder management")]
+DELAY, JITTER = 0.3, 0.05
+
+
+def new_plan(db: Database) -> str:
+    with db.session() as s:
+        if s.get(m.User, "bench") is None:
+            s.add(m.User(id="bench", display_name="bench"))
+            s.flush()
+        plan = m.Plan(owner_id="bench", status="queued", goals=[
+            {"skill_id": k, "label": label, "kind": "technical", "priority": 3, "must_have": True,
+             "prerequisites": []} for k, label in GOALS],
+            params={"hours_per_week": 6.0, "start_date": date(2027, 1, 4).isoformat(),
+                    "target_date": None, "budget": None, "resources_per_goal": 5, "actions": []})
+        plan.runs = [m.ProviderRun(provider=n) for n in NAMES]
+        s.add(plan)
+        s.flush()
+        return plan.id
+
+
+def status(db: Database, plan_id: str) -> str:
+    with db.session() as s:
+        p = s.get(m.Plan, plan_id)
+        assert p is not None
+        return p.status
+
+
+def wait(db: Database, ids: list[str]) -> None:
+    left = set(ids)
+    while left:
+        left = {i for i in left if status(db, i) in pipeline.RUNNING}
+        time.sleep(0.01)
+
+
+def start_units(n: int, env: dict[str, str], logs: Path) -> list[subprocess.Popen[bytes]]:
+    procs = []
+    for i in range(n):
+        for queue, pool, conc in ((env["PLANNER_QUEUE"], "prefork", 1),
+                                  (env["PLANNER_QUEUE"] + ".providers", "threads", 12)):
+            out = (logs / f"w{i}-{pool}.log").open("ab")
+            procs.append(subprocess.Popen(
+                [sys.executable, "-m", "celery", "-A", "workers.app", "worker", "-Q", queue,
+                 "-P", pool, "-c", str(conc), "-n", f"{pool}{i}@%h", "--without-gossip",
+                 "--without-mingle", "--loglevel", "WARNING"],
+                env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT))
+    celery = make_celery(Settings.from_env(env))
+    deadline = time.monotonic() + 60
+    while len(celery.control.ping(timeout=0.5) or []) < 2 * n:
+        if time.monotonic() > deadline:
+            raise SystemExit(f"workers did not start: see {logs}")
+    celery.close()
+    return procs
+
+
+def stop(procs: list[subprocess.Popen[bytes]]) -> None:
+    for p in procs:
+        p.terminate()
+    for p in procs:
+        p.wait(30)
+
+
+def timed(db: Database, celery: object, fleet: Fleet, plans: int) -> tuple[list[float],
+                                                                         list[float]]:
+    """POST -> finished for ``plans`` plans one after another; and each plan's ideal time."""
+    times, ideal = [], []
+    for _ in range(plans):
+        plan_id = new_plan(db)
+        fleet.delays.clear()
+        start = time.perf_counter()
+        enqueue_plan(celery, plan_id)  # type: ignore[arg-type]
+        wait(db, [plan_id])
+        times.append(time.perf_counter() - start)
+        ideal.append(max(fleet.delays or [0.0]))
+        assert status(db, plan_id) == "ready", status(db, plan_id)
+    return times, ideal
+
+
+def burst(db: Database, celery: object, n: int) -> float:
+    """Plans per minute when ``n`` plans arrive at once."""
+    ids = [new_plan(db) for _ in range(n)]
+    start = time.perf_counter()
+    for i in ids:
+        enqueue_plan(celery, i)  # type: ignore[arg-type]
+    wait(db, ids)
+    return n / (time.perf_counter() - start) * 60
+
+
+def sequential(db: Database) -> float:
+    """The baseline: every provider, every goal, one after another, in this process."""
+    plan_id = new_plan(db)
+    registry = load_registry()
+    start = time.perf_counter()
+    pipeline.mark_fetching(db, plan_id)
+    for name in NAMES:
+        impl = registry.get(name)
+        with db.session() as s:
+            p = s.get(m.Plan, plan_id)
+            assert p is not None
+            goals, params = p.goals, p.params
+        found = [(g["skill_id"], r) for g in goals
+                 for r in impl.search(pipeline._query_for(g, params))]
+        pipeline.record_run(db, plan_id, name, found, None, None)
+    pipeline.build_roadmap(db, plan_id)
+    return time.perf_counter() - start
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--plans", type=int, default=20, help="plans timed one by one (default 20)")
+    ap.add_argument("--burst", type=int, default=20, help="plans sent at once (default 20)")
+    args = ap.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="planner-bench-pipeline-"))
+    port = free_port()
+    redis_proc = start_redis(port, scratch / "redis")
+    fleet = Fleet().__enter__()
+    env = {**os.environ, **fleet.env(), "PLANNER_DATA_DIR": str(scratch),
+           "PLANNER_REDIS_URL": f"redis://127.0.0.1:{port}/0",
+           "PLANNER_DATABASE_URL": f"sqlite:///{scratch / 'planner.db'}",
+           "PLANNER_QUEUE": "bench", "PLANNER_PROVIDERS": ",".join(NAMES),
+           "PLANNER_RESULT_CACHE_TTL": "0", "PLANNER_LOG_FORMAT": "text"}
+    os.environ.update(env)
+    settings = Settings.from_env(env)
+    upgrade(settings.database_url)
+    db = Database(settings.database_url)
+    celery = make_celery(settings)
+    rows: list[tuple[str, str]] = []
+    procs: list[subprocess.Popen[bytes]] = []
+    try:
+        for name in NAMES:
+            fleet.set(name, delay=DELAY, jitter=JITTER, count=5)
+        base = sequential(db)
+        procs = start_units(1, env, scratch)
+        timed(db, celery, fleet, 2)  # warm-up: imports, first connections
+        times, ideal = timed(db, celery, fleet, args.plans)
+        p50, p95, ideal50 = pct(times, 0.5), pct(times, 0.95), statistics.median(ideal)
+        rows += [
+            (f"POST -> ready, p50 ({args.plans} plans, 10 providers x 5 goals, 1 unit)",
+             f"{p50 * 1000:.0f} ms"),
+            ("POST -> ready, p95", f"{p95 * 1000:.0f} ms"),
+            ("ideal (slowest provider answer in the plan), median", f"{ideal50 * 1000:.0f} ms"),
+            ("p50 / ideal", f"{p50 / ideal50:.2f}x"),
+            ("p95 / ideal", f"{p95 / ideal50:.2f}x"),
+            ("sequential baseline (one plan, in-process)", f"{base * 1000:.0f} ms"),
+            ("sequential / p50", f"{base / p50:.1f}x"),
+        ]
+        rows.append((f"throughput, 1 unit ({args.burst} plans at once)",
+                     f"{burst(db, celery, args.burst):.0f} plans/min"))
+        for name in NAMES:
+            fleet.set(name, delay=0.0, count=5)
+        fast, _ = timed(db, celery, fleet, 10)
+        tasks = len(NAMES) + 3  # start, 10 searches, build, (deadline: scheduled, not waited)
+        rows.append(("per-task overhead (providers answering at once: p50 / 13 tasks)",
+                     f"{statistics.median(fast) / tasks * 1000:.0f} ms"))
+        stop(procs)
+        procs = start_units(2, env, scratch)
+        for name in NAMES:
+            fleet.set(name, delay=DELAY, jitter=JITTER, count=5)
+        timed(db, celery, fleet, 1)
+        rows.append((f"throughput, 2 units ({args.burst} plans at once)",
+                     f"{burst(db, celery, args.burst):.0f} plans/min"))
+    finally:
+        stop(procs)
+        fleet.__exit__()
+        celery.close()
+        db.dispose()
+        redis_proc.terminate()
+        redis_proc.wait(10)
+        shutil.rmtree(scratch, ignore_errors=True)
+    print("| measure | value |")
+    print("| --- | --- |")
+    for k, v in rows:
+        print(f"| {k} | {v} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""Merge, deduplicate and rank the candidates providers offered for a plan's goals."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner.providers import Resource
+from planner.store import models as m
+
+MAX_CANDIDATES = 24  # per goal after merging: more only slows the scheduler, never helps it
+
+
+def candidates(s: Session, p: m.Plan) -> dict[str, list[Resource]]:
+    """Every provider's candidates per goal, merged: duplicates across providers once, ranked."""
+    rows = s.execute(
+        select(m.PlanResource.skill_id, m.PlanResource.rank, m.Resource.data)
+        .join(m.Resource, m.Resource.id == m.PlanResource.resource_id)
+        .where(m.PlanResource.plan_id == p.id)
+    ).all()
+    by_goal: dict[str, list[tuple[int, Resource]]] = {}
+    for skill_id, rank, data in rows:
+        by_goal.setdefault(skill_id, []).append((rank, Resource.from_dict(data)))
+    goals = {g["skill_id"]: g for g in p.goals}
+    budget = p.params.get("budget")
+    return {skill: merge(found, goals.get(skill, {"skill_id": skill, "label": skill}), budget)
+            for skill, found in sorted(by_goal.items())}
+
+
+def merge(found: Sequence[tuple[int, Resource]], goal: dict[str, Any],
+          budget: float | None = None) -> list[Resource]:
+    """Rank a goal's candidates (best first, deterministic) and keep one of each duplicate.
+
+    Two resources are the same when their normalised URLs or titles match, whichever provider
+    offered them; the better-ranked one is kept.
+    """
+    ranked = sorted(found, key=lambda f: (-score(f[1], f[0], goal, budget), f[1].provider,
+                                          f[1].external_id))
+    seen: set[str] = set()
+    out: list[Resource] = []
+    for _, res in ranked:
+        keys = {"u:" + url_key(res.url), "t:" + title_key(res.title)}
+        if keys & seen:
+            continue
+        seen |= keys
+        out.append(res)
+    return out[:MAX_CANDIDATES]
+
+
+def score(res: Resource, rank: int, goal: dict[str, Any], budget: float | None) -> float:
+    """Relevance (tagged with the skill, named in the title, the provider's own order), cost
+    (free, within budget) and fit (effort known and of a plannable size)."""
+    names = [goal.get("label", ""), *(goal.get("aliases") or ())]
+    title = res.title.casefold()
+    if goal.get("skill_id") in res.skills:
+        relevance = 3.0
+    elif any(n and n.casefold() in title for n in names):
+        relevance = 2.0
+    else:
+        relevance = 1.0
+    relevance -= 0.05 * min(rank, 20)
+    cost = res.cost.value
+    money = 1.0 if res.cost.free else (-2.0 if budget is not None and cost > budget else 0.3)
+    hours = res.effort.hours
+    fit = 0.3 if hours is None else (1.0 if 1 <= hours <= 80 else 0.0)
+    return round(2 * relevance + money + fit, 6)
+
+
+def url_key(url: str) -> str:
+    """``url`` without scheme, www., fragment, tracking parameters or trailing slash."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.casefold().removeprefix("www.")
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query)
+                             if not k.startswith("utm_")))
+    return f"{host}{parts.path.rstrip('/')}" + (f"?{query}" if query else "")
+
+
+def title_key(title: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", title.casefold()))

@@ -1,0 +1,112 @@
+"""Job-search steps and milestones: one example each."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from planner.providers.model import ResourceKind
+from planner.scheduling import (
+    Constraints,
+    GoalSpec,
+    ItemKind,
+    JobAction,
+    Roadmap,
+    RoadmapItem,
+    plan,
+)
+from planner.skills.model import Action
+
+from .strategies import START, res
+
+TARGET = START + timedelta(days=120)
+C = Constraints(START, 6, target_date=TARGET)
+DRAFT = "Thank you. Could you share where my application fell short?"
+
+
+def _by_key(rm: Roadmap) -> dict[str, RoadmapItem]:
+    return {i.key: i for i in rm.items}
+
+
+def _keys(rm: Roadmap, prefix: str) -> list[str]:
+    return [i.key for i in rm.items if i.key.startswith(prefix)]
+
+
+def test_feedback_request_from_tuple_carries_its_draft_on_day_one() -> None:
+    rm = plan([], {}, C, [("Ask for specific feedback", DRAFT)])
+    item = next(i for i in rm.items if i.key == "action:request-feedback")
+    assert (item.kind, item.start, item.detail) == (ItemKind.ACTION, START, DRAFT)
+    assert item.hours > 0 and item.sessions
+    follow = next(i for i in rm.items if i.key == "action:feedback-follow-up")
+    assert follow.start > item.start
+
+
+def test_actions_accept_extractor_objects_and_job_actions() -> None:
+    objs = [Action("request_feedback", "Ask for specific feedback", DRAFT),
+            JobAction("portfolio", "Publish a portfolio page", "One page, three projects", 1.0)]
+    rm = plan([], {}, Constraints(START, 10, target_date=TARGET), objs)
+    items = {i.key: i for i in rm.items}
+    assert items["action:request-feedback"].detail == DRAFT
+    assert items["action:portfolio"].hours == 1.0
+
+
+def test_interview_goal_brings_three_mock_interviews_before_the_target() -> None:
+    g = GoalSpec("interview-preparation", "Interview preparation", "job_search", 1)
+    rm = plan([g], {}, C)
+    mocks = [i for i in rm.items if i.key.startswith("action:mock-interview")]
+    assert len(mocks) == 3
+    assert all(START < i.start <= TARGET for i in mocks)
+    assert [i.start for i in mocks] == sorted(i.start for i in mocks)
+
+
+def test_tailoring_and_impact_goals_bring_resume_steps() -> None:
+    goals = [GoalSpec("resume-tailoring", "Resume tailoring", "job_search", 2),
+             GoalSpec("articulating-impact", "Articulating impact", "job_search", 2)]
+    rm = plan(goals, {}, C)
+    keys = set(_by_key(rm))
+    assert {"action:tailor-resume-early", "action:impact-bullets",
+            "action:tailor-application"} <= keys
+
+
+def test_networking_goal_brings_outreach_and_conversations() -> None:
+    rm = plan([GoalSpec("networking", "Networking", "job_search", 2)],
+              {"networking": [res("meetup", ResourceKind.COMMUNITY, 2.0)]}, C)
+    keys = set(_by_key(rm))
+    assert {"action:networking-outreach", "action:informational-conversation-1",
+            "action:informational-conversation-2", "networking:test:meetup"} <= keys
+    assert _by_key(rm)["networking:test:meetup"].kind is ItemKind.NETWORK
+
+
+def test_reflection_checkpoints_every_four_weeks() -> None:
+    rm = plan([], {}, C)
+    days = [i.start for i in rm.items if i.key.startswith("action:checkpoint")]
+    assert len(days) == 4  # weeks 4, 8, 12, 16 of a 17-week plan
+    assert all(b - a >= timedelta(days=21) for a, b in zip(days, days[1:], strict=False))
+
+
+def test_reapply_milestone_on_the_target_date_and_small_victories() -> None:
+    g = GoalSpec("python", "Python", priority=1)
+    rm = plan([g], {"python": [res("py", hours=8.0), res("proj", ResourceKind.PRACTICE, 8.0)]}, C)
+    items = _by_key(rm)
+    assert items["milestone:reapply"].start == TARGET
+    victory = items["milestone:goal:python"]
+    assert victory.start == items["python:test:proj"].end
+    assert "milestone:halfway" in items
+
+
+def test_reapply_without_target_follows_the_last_item() -> None:
+    rm = plan([GoalSpec("python", "Python")], {"python": [res("py", hours=8.0)]},
+              Constraints(START, 6))
+    items = _by_key(rm)
+    last = max(i.end for i in rm.items if i.key != "milestone:reapply")
+    assert items["milestone:reapply"].start == last + timedelta(days=1)
+
+
+def test_enrolment_reminder_before_a_run_deadline() -> None:
+    from planner.providers.model import Schedule
+
+    run = Schedule(False, START + timedelta(days=20), START + timedelta(days=80),
+                   START + timedelta(days=14))
+    rm = plan([GoalSpec("sql", "SQL")], {"sql": [res("run", schedule=run)]}, C)
+    reminder = _by_key(rm)["enrol:sql:test:run"]
+    assert reminder.start <= date(2025, 1, 20)
+    assert _by_key(rm)["sql:test:run"].start >= run.start

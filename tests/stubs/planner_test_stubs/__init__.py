@@ -1,0 +1,67 @@
+"""Stub providers ``stub_a`` .. ``stub_j``: each asks ``GET <base_url>/search`` on a local server.
+
+The server (``tests.stubs.server``) decides how each answers: in time, late, never, with an
+error or with garbage, so the pipeline meets real sockets and real timeouts. A stub is not
+configured (and so never used) unless ``PLANNER_STUB_<X>_BASE_URL`` is set.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import requests
+
+from planner.providers import (
+    FatalProviderError,
+    MalformedPayloadError,
+    Provider,
+    Resource,
+    ResourceKind,
+    RetriableProviderError,
+    Setting,
+    SkillQuery,
+)
+
+NAMES = tuple(f"stub_{c}" for c in "abcdefghij")
+
+
+class StubProvider(Provider):
+    """Base of the stubs: one HTTP GET per query, JSON ``{"results": [...]}`` back."""
+
+    version = "1"
+    kinds = frozenset({ResourceKind.COURSE})
+    terms_url = "https://example.org/terms"
+    description = "Test stub (local HTTP server)"
+    settings = (Setting("base_url", help="the stub server's URL", required=True),)
+
+    def search(self, query: SkillQuery) -> list[Resource]:
+        try:
+            resp = requests.get(f"{self.config['base_url']}/search", timeout=120, params={
+                "provider": self.name, "skill": query.skill_id, "label": query.label,
+                "limit": query.limit})
+        except requests.RequestException as exc:
+            raise RetriableProviderError(f"{self.name}: {type(exc).__name__}") from None
+        if resp.status_code >= 500 or resp.status_code == 429:
+            raise RetriableProviderError(f"{self.name}: HTTP {resp.status_code}")
+        if resp.status_code >= 400:
+            raise FatalProviderError(f"{self.name}: HTTP {resp.status_code}")
+        try:
+            rows = resp.json()["results"]
+            return [self._resource(row, query) for row in rows][: query.limit]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise MalformedPayloadError(f"{self.name}: not the documented shape "
+                                        f"({type(exc).__name__})") from None
+
+    def _resource(self, row: dict[str, Any], query: SkillQuery) -> Resource:
+        return Resource(provider=self.name, external_id=str(row["id"]),
+                        kind=ResourceKind.COURSE, title=str(row["title"]), url=str(row["url"]),
+                        skills=(query.skill_id,), source="stub")
+
+
+def _make(name: str) -> type[StubProvider]:
+    cls_name = "Stub" + name.split("_")[1].upper()
+    return type(cls_name, (StubProvider,), {"name": name, "__module__": __name__})
+
+
+StubA, StubB, StubC, StubD, StubE, StubF, StubG, StubH, StubI, StubJ = (_make(n) for n in NAMES)
+__all__ = ["NAMES", "StubProvider", *(f"Stub{c.upper()}" for c in "abcdefghij")]

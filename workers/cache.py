@@ -1,0 +1,106 @@
+"""Shared provider work in Redis: a result cache with a TTL and a single-flight lock.
+
+A provider's answer for one query is cached under its provider, version and a hash of the query
+(skill and parameters). While one task is asking the provider, others wanting the same answer
+wait for it to land in the cache instead of asking too (a lock keyed by the same hash), so
+identical requests in flight share one call. Redis trouble never fails a search: it runs uncached.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import time
+import uuid
+from dataclasses import dataclass
+
+import redis
+
+from planner.providers import Provider, Resource, SearchOutcome, SkillQuery, run_search
+
+log = logging.getLogger(__name__)
+PREFIX = "planner:results:v1"
+POLL = 0.05  # seconds between looks at the cache while another task fetches
+
+
+def query_key(provider: Provider, query: SkillQuery, namespace: str = "") -> str:
+    """Cache key: namespace, provider name and version, and a hash of every query parameter."""
+    body = json.dumps(query.to_dict(), sort_keys=True, separators=(",", ":"))
+    digest = hashlib.sha256(body.encode()).hexdigest()[:32]
+    return f"{PREFIX}:{namespace}:{provider.name}:{provider.version}:{digest}"
+
+
+@dataclass
+class SharedSearch:
+    """A ``pipeline.Search``: cached, single-flight provider calls. ``ttl`` 0 turns it off."""
+
+    client: redis.Redis
+    ttl: int
+    # Deployments sharing one Redis share results only within a namespace (the queue name):
+    # two installs may configure the same provider differently.
+    namespace: str = ""
+
+    def __call__(self, provider: Provider, query: SkillQuery, timeout: float
+                 ) -> tuple[SearchOutcome, bool]:
+        if self.ttl <= 0:
+            return run_search(provider, query, timeout), False
+        key = query_key(provider, query, self.namespace)
+        deadline = time.monotonic() + timeout
+        token = uuid.uuid4().hex
+        while True:
+            hit = self._get(provider, key)
+            if hit is not None:
+                return hit, True
+            if self._lock(key, token, timeout):
+                try:
+                    outcome = run_search(provider, query, max(0.1, deadline - time.monotonic()))
+                    if outcome.ok:
+                        self._put(key, outcome)
+                    return outcome, False
+                finally:
+                    self._unlock(key, token)
+            if time.monotonic() >= deadline:  # the call we waited for took our whole budget
+                return SearchOutcome(provider.name, error=f"{provider.name}: no answer in "
+                                     f"{timeout:g}s", error_type="ProviderTimeoutError",
+                                     retriable=True, latency=timeout), False
+            time.sleep(POLL)
+
+    def _get(self, provider: Provider, key: str) -> SearchOutcome | None:
+        try:
+            raw = self.client.get(key)
+        except redis.RedisError as exc:
+            log.warning("result cache unavailable: %s", exc)
+            return None
+        if raw is None:
+            return None
+        try:
+            items = json.loads(raw)
+            return SearchOutcome(provider.name, tuple(Resource.from_dict(d) for d in items))
+        except (ValueError, KeyError, TypeError) as exc:  # an old or corrupt entry: ask again
+            log.info("ignoring cached entry %s: %s", key, exc)
+            return None
+
+    def _put(self, key: str, outcome: SearchOutcome) -> None:
+        body = json.dumps([r.to_dict() for r in outcome.resources])
+        try:
+            self.client.set(key, body, ex=self.ttl)
+        except redis.RedisError as exc:
+            log.warning("could not cache %s: %s", key, exc)
+
+    def _lock(self, key: str, token: str, timeout: float) -> bool:
+        try:
+            return bool(self.client.set(key + ":lock", token, nx=True,
+                                        px=int((timeout + 1) * 1000)))
+        except redis.RedisError:
+            return True  # no Redis, no sharing: just ask
+
+    def _unlock(self, key: str, token: str) -> None:
+        # Only our own lock: it may have expired and been taken by another task.
+        with contextlib.suppress(redis.RedisError):
+            self.client.eval(_UNLOCK, 1, key + ":lock", token)
+
+
+_UNLOCK = """if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
+return 0"""
