@@ -18,6 +18,7 @@ from planner.store.db import Database, upgrade
 from tests.support import (
     LOCAL_EMAIL,
     Worker,
+    chromium,
     clear_tables,
     create_account,
     postgres_database,
@@ -100,6 +101,13 @@ def anon_client(app: Flask) -> FlaskClient:
 @pytest.fixture
 def runner(app: Flask) -> Any:
     return app.test_cli_runner()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One Chromium for the whole session: Playwright's sync API allows one driver per thread."""
+    with chromium() as b:
+        yield b
 
 
 def worker_env(settings: Settings) -> dict[str, str]:

@@ -78,6 +78,27 @@ def redis_server() -> Iterator[str]:
         proc.wait(10)
 
 
+CHROMIUM = os.environ.get("PLANNER_TEST_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Headless Debian Chromium through Playwright, or skip (fail in CI) when there is none."""
+    if not Path(CHROMIUM).exists():
+        unavailable("Chromium", f"{CHROMIUM} not found; `apt-get install -y chromium`")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        unavailable("Playwright", str(exc))
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

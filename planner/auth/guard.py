@@ -16,10 +16,11 @@ from planner.extensions import db_session
 PUBLIC = frozenset({
     "ops.healthz", "ops.readyz", "docs.openapi_json", "docs.docs_page", "static", "web.static",
     "api.feed", "auth.sign_in", "auth.sign_in_post", "auth.sign_up", "auth.sign_up_post",
-    "auth.link", "auth.link_post",
+    "auth.link", "auth.link_post", "metrics.metrics",
 })
-# Probes and static files: no identity, no rate limit.
-UNCOUNTED = frozenset({"ops.healthz", "ops.readyz", "static", "web.static"})
+# Probes, the metrics scrape and static files: no identity, no rate limit. /metrics holds counts
+# only (no personal data); keep it off the public internet at the proxy, as with any scrape target.
+UNCOUNTED = frozenset({"ops.healthz", "ops.readyz", "metrics.metrics", "static", "web.static"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CONTROL_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # tab, newline, CR allowed

@@ -65,6 +65,11 @@ class JobAction:
     hours: float = 0.5
 
 
+def whole_minutes(hours: float) -> float:
+    """Hours snapped to whole minutes: the planner's unit, lost to rounding in JSON."""
+    return round(hours * 60) / 60
+
+
 @dataclass(frozen=True)
 class Session:
     """One sitting of work on an item."""
@@ -77,7 +82,7 @@ class Session:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Session:
-        return cls(date.fromisoformat(data["date"]), float(data["hours"]))
+        return cls(date.fromisoformat(data["date"]), whole_minutes(float(data["hours"])))
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,7 @@ class RoadmapItem:
             title=str(data["title"]),
             start=date.fromisoformat(data["start"]),
             end=date.fromisoformat(data["end"]),
-            hours=float(data["hours"]),
+            hours=whole_minutes(float(data["hours"])),
             hours_per_week=float(data["hours_per_week"]),
             goal_id=data.get("goal_id"),
             resource=Resource.from_dict(res) if res else None,

@@ -7,8 +7,7 @@ The value of an option is the planner's objective coefficient (see docs/planner.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -126,25 +125,11 @@ def run_window(r: Resource, c: Constraints) -> tuple[date, date | None] | None:
     return (earliest, s.end)
 
 
-def feasible(o: Option, c: Constraints, cal: Calendar) -> bool:
-    """False for options no plan could use: over budget, enrolment closed, window too small."""
-    if c.budget is not None and o.cents > to_cents(c.budget):
-        return False
-    enrol_by = o.resource.schedule.enrol_by
-    if enrol_by is not None and enrol_by < c.start:
-        return False
-    if o.window is None:
-        return True
-    first, last = o.window
-    return last is None or (last >= first and cal.total(first, last) >= o.minutes)
-
-
 def to_cents(amount: float) -> int:
     return max(0, round(amount * 100))
 
 
-@dataclass(frozen=True)
-class _Facts:
+class Facts(NamedTuple):
     """What an option needs from a resource, whatever the goal."""
 
     minutes: int
@@ -154,37 +139,53 @@ class _Facts:
     window: tuple[date, date | None] | None
 
 
-def _facts(r: Resource, c: Constraints) -> _Facts:
+def facts(r: Resource, c: Constraints) -> Facts:
     hours, estimated = resource_hours(r)
-    return _Facts(max(1, to_minutes(hours)), estimated, to_cents(r.cost.value),
-                  fit_percent(r, c), run_window(r, c))
+    return Facts(max(1, to_minutes(hours)), estimated, to_cents(r.cost.value),
+                 fit_percent(r, c), run_window(r, c))
 
 
-def make_option(goal: GoalSpec, r: Resource, c: Constraints, facts: _Facts | None = None
-                ) -> Option:
-    """The option of using ``r`` for ``goal``."""
-    f = facts or _facts(r, c)
+def feasible(r: Resource, f: Facts, c: Constraints, cal: Calendar) -> bool:
+    """False for resources no plan could use: over budget, enrolment closed, window too small."""
+    if c.budget is not None and f.cents > to_cents(c.budget):
+        return False
+    enrol_by = r.schedule.enrol_by
+    if enrol_by is not None and enrol_by < c.start:
+        return False
+    if f.window is None:
+        return True
+    first, last = f.window
+    return last is None or (last >= first and cal.total(first, last) >= f.minutes)
+
+
+def make_option(goal: GoalSpec, r: Resource, c: Constraints, f: Facts | None = None,
+                weight: int | None = None) -> Option:
+    """The option of using ``r`` for ``goal`` (``weight``: goal x role weight, if known)."""
+    f = f or facts(r, c)
     role = ROLE_OF_KIND[r.kind]
-    value = goal_weight(goal) * role_weight(goal, role) * f.fit
+    w = weight if weight is not None else goal_weight(goal) * role_weight(goal, role)
     key = r.key
-    return Option(goal, role, r, f.minutes, f.cents, value, f.window, f.estimated, key,
+    return Option(goal, role, r, f.minutes, f.cents, w * f.fit, f.window, f.estimated, key,
                   (goal.id, role.value), f"{goal.id}:{key}")
 
 
 def build_options(goals: Sequence[GoalSpec], candidates: Mapping[str, Sequence[Resource]],
                   c: Constraints, cal: Calendar) -> list[Option]:
     """Every feasible (goal, resource) option, once each, in a stable order."""
-    return [o for o in _raw_options(goals, candidates, c) if feasible(o, c, cal)]
-
-
-def _raw_options(goals: Sequence[GoalSpec], candidates: Mapping[str, Sequence[Resource]],
-                 c: Constraints) -> Iterator[Option]:
-    facts: dict[str, _Facts] = {}  # a resource listed for several goals is assessed once
+    assessed: dict[str, Facts | None] = {}  # a resource listed for several goals: once
+    out: list[Option] = []
     for goal in goals:
+        weights = {role: goal_weight(goal) * role_weight(goal, role) for role in Role}
         seen: set[str] = set()
         for r in candidates.get(goal.id, ()):
             key = r.key
-            if key not in seen:
-                seen.add(key)
-                f = facts.get(key) or facts.setdefault(key, _facts(r, c))
-                yield make_option(goal, r, c, f)
+            if key in seen:
+                continue
+            seen.add(key)
+            if key not in assessed:
+                new = facts(r, c)
+                assessed[key] = new if feasible(r, new, c, cal) else None
+            known = assessed[key]
+            if known is not None:
+                out.append(make_option(goal, r, c, known, weights[ROLE_OF_KIND[r.kind]]))
+    return out

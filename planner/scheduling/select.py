@@ -101,13 +101,29 @@ def select_grouped(slots: dict[Slot, list[Option]], limits: Limits) -> tuple[Opt
     """:func:`select` on options already grouped by :func:`group_slots`."""
     if not slots:
         return ()
-    best: Solution | None = None
-    for alpha in _alphas(slots, limits):
-        sol = improve(greedy(slots, limits, alpha), slots, limits, alpha)
-        if best is None or sol.rank() > best.rank():
-            best = sol
-    assert best is not None
+    alphas = _alphas(slots, limits)
+    starts = [greedy(slots, limits, alpha) for alpha in alphas]
+    if _small(slots):
+        starts.append(_best_seeded(slots, limits, alphas[0]))
+    best = max((improve(sol, slots, limits, alphas[0]) for sol in starts), key=Solution.rank)
     return tuple(best.chosen[s] for s in sorted(best.chosen))
+
+
+def _small(slots: dict[Slot, list[Option]]) -> bool:
+    return sum(len(v) for v in slots.values()) <= _PAIR_LIMIT
+
+
+def _best_seeded(slots: dict[Slot, list[Option]], limits: Limits, alpha: float) -> Solution:
+    """Greedy started from each single option in turn: finds the big item a ratio greedy
+    passes over when it is worth more than the many small ones that crowd it out."""
+    best = Solution()
+    for opts in slots.values():
+        for o in opts:
+            seed = Solution({o.slot: o})
+            if seed.fits(o.slot, o, limits):
+                sol = greedy(slots, limits, alpha, seed)
+                best = max(best, sol, key=Solution.rank)
+    return best
 
 
 def _alphas(slots: dict[Slot, list[Option]], limits: Limits) -> tuple[float, ...]:
@@ -223,7 +239,7 @@ def improve(sol: Solution, slots: dict[Slot, list[Option]], limits: Limits,
             alpha: float = 0.5) -> Solution:
     """Local search until nothing helps: best single-slot change; on small problems also the
     best two-slot change, and dropping one slot to refill the rest greedily without it."""
-    small = sum(len(v) for v in slots.values()) <= _PAIR_LIMIT
+    small = _small(slots)
     for _ in range(_ROUNDS):
         if _best_single(sol, slots, limits):
             continue

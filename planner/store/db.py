@@ -43,7 +43,8 @@ class Database:
 
 
 def make_engine(url: str) -> Engine:
-    kw: dict[str, Any] = {"future": True}
+    # hide_parameters: an error message must never quote the values (feedback text) it failed on.
+    kw: dict[str, Any] = {"future": True, "hide_parameters": True}
     if url.startswith("sqlite"):
         ensure_sqlite_dir(url)
         kw["connect_args"] = {"check_same_thread": False, "timeout": 30}

@@ -7,7 +7,7 @@ from typing import Any
 from flask import current_app, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from planner.api.errors import ApiError, error_response
+from planner.api.errors import ApiError, error_response, log_unexpected
 from planner.web.pages import bp
 
 TITLES = {400: "That did not work", 404: "Page not found", 405: "That did not work",
@@ -40,7 +40,7 @@ def _api(exc: ApiError) -> tuple[str, int]:
 
 @bp.errorhandler(Exception)
 def _unexpected(exc: Exception) -> tuple[str, int]:
-    current_app.logger.exception("unhandled error on %s %s", request.method, request.path)
+    log_unexpected(current_app, exc)  # where, never what: messages can quote feedback text
     return page(500)
 
 

@@ -152,10 +152,20 @@ def _fallback_status(reg: Any) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: str(r["name"]))
 
 
+@bp.app_template_filter("http_url")
+def http_url(url: object) -> str:
+    """Links from providers are untrusted: only http(s) URLs become hrefs."""
+    text = str(url or "")
+    return text if text.lower().startswith(("https://", "http://")) else "#"
+
+
 def _recent_health(limit: int = 500) -> dict[str, dict[str, Any]]:
-    """Per provider, over its most recent runs: answered, failed, median latency, last error."""
-    runs = db_session().scalars(select(m.ProviderRun).where(m.ProviderRun.status != "waiting")
-                                .order_by(m.ProviderRun.id.desc()).limit(limit))
+    """Per provider, over this person's most recent runs: answered, failed, median latency,
+    last error (other people's plans are theirs alone)."""
+    runs = db_session().scalars(
+        select(m.ProviderRun).join(m.Plan, m.Plan.id == m.ProviderRun.plan_id)
+        .where(m.ProviderRun.status != "waiting", m.Plan.owner_id == owner_id())
+        .order_by(m.ProviderRun.id.desc()).limit(limit))
     out: dict[str, dict[str, Any]] = {}
     for r in runs:
         h = out.setdefault(r.provider, {"ok": 0, "failed": 0, "latencies": [], "last_error": None})

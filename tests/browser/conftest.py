@@ -6,7 +6,6 @@ SQLite only: the pages are the same on both backends, which the web tier already
 
 from __future__ import annotations
 
-import os
 import threading
 import uuid
 from collections.abc import Iterator
@@ -18,10 +17,8 @@ from flask import Flask
 
 from planner import create_app
 from planner.config import Settings
-from tests.support import ROOT, Worker, free_port, unavailable
+from tests.support import ROOT, Worker, free_port
 
-CHROMIUM = os.environ.get("PLANNER_TEST_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 WIDTHS = {"mobile": 375, "desktop": 1280}
 PASSWORD = "a calm and long test passphrase"
@@ -67,20 +64,6 @@ def live_server(settings: Settings, worker: Worker) -> Iterator[LiveServer]:
     with LiveServer(app) as server:
         yield server
     app.extensions["planner"].db.dispose()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        unavailable("Chromium", f"{CHROMIUM} not found; `apt-get install -y chromium`")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:
-        unavailable("Playwright", str(exc))
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="session")

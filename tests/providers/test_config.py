@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-import sample_plugins as sp
-
+import tests.providers.sample_plugins as sp
 from planner.providers import Setting
 from planner.providers.config import ProviderConfig
 

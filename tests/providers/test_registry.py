@@ -18,13 +18,13 @@ from planner.providers import (
 from planner.providers.registry import Selection
 
 ENTRIES = {
-    "good": "sample_plugins:GoodProvider",
-    "keyed": "sample_plugins:KeyedProvider",
+    "good": "tests.providers.sample_plugins:GoodProvider",
+    "keyed": "tests.providers.sample_plugins:KeyedProvider",
     "missing_module": "no_such_module_zz:Provider",
-    "not_a_class": "sample_plugins:NOT_A_CLASS",
-    "bad_declaration": "sample_plugins:BadDeclaration",
-    "exploding": "sample_plugins:ExplodingInit",
-    "mismatch": "sample_plugins:GoodProvider",  # class says "good"
+    "not_a_class": "tests.providers.sample_plugins:NOT_A_CLASS",
+    "bad_declaration": "tests.providers.sample_plugins:BadDeclaration",
+    "exploding": "tests.providers.sample_plugins:ExplodingInit",
+    "mismatch": "tests.providers.sample_plugins:GoodProvider",  # class says "good"
 }
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-import sample_plugins as sp
 
+import tests.providers.sample_plugins as sp
 from planner.providers import Provider, SkillQuery, run_search
 
 Q = SkillQuery(skill_id="python", label="Python", limit=3)

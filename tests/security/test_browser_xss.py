@@ -5,10 +5,8 @@ Served from a live loopback server; plans are built in-process (no worker needed
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,10 +19,7 @@ from planner.providers.validation import ResourceValidationError, validate_resou
 from planner.store import models as m
 from planner.store.db import Database
 from tests.security.helpers import ready_plan
-from tests.support import TEST_PASSWORD, create_account, free_port, unavailable
-
-CHROMIUM = os.environ.get("PLANNER_TEST_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from tests.support import TEST_PASSWORD, create_account, free_port
 
 # Each payload, if it ever ran, would set window.__xss or open a dialog.
 PAYLOADS = [
@@ -53,28 +48,19 @@ def live(app: Flask) -> Iterator[str]:
 
 
 @pytest.fixture
-def page(live: str) -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        unavailable("Chromium", f"{CHROMIUM} not found; `apt-get install -y chromium`")
+def page(browser: Any, live: str) -> Iterator[Any]:
+    context = browser.new_context(base_url=live)
+    context.set_default_timeout(20_000)
+    pg = context.new_page()
+    pg.dialogs = []
+    pg.csp = []
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.on("console", lambda msg: "Content Security Policy" in msg.text and pg.csp.append(
+        msg.text))
     try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:
-        unavailable("Playwright", str(exc))
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(base_url=live)
-        context.set_default_timeout(20_000)
-        pg = context.new_page()
-        pg.dialogs = []
-        pg.csp = []
-        pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
-        pg.on("console", lambda msg: "Content Security Policy" in msg.text and pg.csp.append(
-            msg.text))
-        try:
-            yield pg
-        finally:
-            context.close()
-            browser.close()
+        yield pg
+    finally:
+        context.close()
 
 
 def sign_in(page: Any, email: str) -> None:

@@ -53,3 +53,12 @@ def test_timeline_lays_out_weeks_bars_milestones_and_today() -> None:
     assert tl.bars[0].x < tl.bars[1].x and tl.bars[1].y > tl.bars[0].y
     assert tl.diamonds[0].reached and tl.today_x and tl.target_x and tl.target_x > tl.today_x
     assert timeline.build([], colours, date(2027, 1, 1)) is None
+
+
+def test_only_http_links_become_hrefs() -> None:
+    from planner.web.pages import http_url
+
+    assert http_url("https://example.org/a") == "https://example.org/a"
+    assert http_url("HTTP://example.org") == "HTTP://example.org"
+    for bad in ("javascript:alert(1)", " javascript:x", "data:text/html,x", "", None, "//evil"):
+        assert http_url(bad) == "#"
