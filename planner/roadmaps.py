@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from planner.candidates import candidates
 from planner.scheduling import Constraints, GoalSpec, Roadmap, RoadmapItem, export, replan
@@ -42,7 +42,14 @@ def actions(params: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def current(p: m.Plan) -> list[m.RoadmapItem]:
-    return [i for i in p.items if i.revision == p.revision]
+    """The items of the plan's current revision only (history stays in the database)."""
+    if "items" in p.__dict__:  # already loaded (e.g. just re-planned): no query needed
+        return [i for i in p.items if i.revision == p.revision]
+    s = object_session(p)
+    assert s is not None
+    return list(s.scalars(select(m.RoadmapItem).where(
+        m.RoadmapItem.plan_id == p.id, m.RoadmapItem.revision == p.revision
+    ).order_by(m.RoadmapItem.position)))
 
 
 def stored(p: m.Plan) -> Roadmap:

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, url_for
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from planner import roadmaps, service
 from planner.api import serialize
@@ -257,7 +258,8 @@ def _ready_plan(plan_id: str) -> m.Plan:
 
 
 def _plan(plan_id: str) -> m.Plan:
-    p = service.owned(db_session(), m.Plan, plan_id, owner_id())
+    p = db_session().scalar(select(m.Plan).options(selectinload(m.Plan.runs))
+                            .where(m.Plan.id == plan_id, m.Plan.owner_id == owner_id()))
     if p is None:
         raise ApiError(404, "not_found", "No plan with that id.")
     return p

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import url_for
 
+from planner import roadmaps
 from planner.store import models as m
 
 
@@ -69,12 +70,8 @@ def item(i: m.RoadmapItem) -> dict[str, Any]:
     }
 
 
-def current_items(p: m.Plan) -> list[m.RoadmapItem]:
-    return [i for i in p.items if i.revision == p.revision]
-
-
 def plan(p: m.Plan) -> dict[str, Any]:
-    items = current_items(p)
+    items = roadmaps.current(p) if p.revision else []
     roadmap = None
     if p.revision:
         roadmap = {

@@ -104,9 +104,20 @@ def select_grouped(slots: dict[Slot, list[Option]], limits: Limits) -> tuple[Opt
     alphas = _alphas(slots, limits)
     starts = [greedy(slots, limits, alpha) for alpha in alphas]
     if _small(slots):
-        starts.append(_best_seeded(slots, limits, alphas[0]))
+        starts.extend(_best_seeded(slots, limits, a) for a in _seed_alphas(starts[0], limits))
     best = max((improve(sol, slots, limits, alphas[0]) for sol in starts), key=Solution.rank)
     return tuple(best.chosen[s] for s in sorted(best.chosen))
+
+
+def _seed_alphas(first: Solution, limits: Limits) -> tuple[float, ...]:
+    """Weightings for seeded greedy: the one the first solution's usage suggests, and pure
+    hours and pure money."""
+    if limits.minutes is None or limits.cents is None:
+        return (0.0,) if limits.minutes is None else (1.0,)
+    use_min = (first.minutes / limits.minutes) ** 2 if limits.minutes else 1.0
+    use_cents = (first.cents / limits.cents) ** 2 if limits.cents else 1.0
+    usage = use_min / (use_min + use_cents) if use_min + use_cents else 0.5
+    return (usage, 0.0, 1.0)
 
 
 def _small(slots: dict[Slot, list[Option]]) -> bool:

@@ -7,6 +7,7 @@ import io
 import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import icalendar
 
@@ -88,7 +89,8 @@ def test_plan_is_identical_across_hash_seeds() -> None:
         "from scheduling.test_sched_export import _roadmap;"
         "print(json.dumps(_roadmap().to_dict(), sort_keys=True))"
     )
+    root = Path(__file__).resolve().parents[2]
     outs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                           check=True, env={"PYTHONHASHSEED": seed}).stdout
+                           check=True, cwd=root, env={"PYTHONHASHSEED": seed}).stdout
             for seed in ("1", "2")}
     assert len(outs) == 1
