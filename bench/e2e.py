@@ -36,9 +36,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+HEADERS = {"Content-Type": "application/json"}
+
+
 def request(url: str, body: dict | None = None) -> dict:
     data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    req = urllib.request.Request(url, data=data, headers=HEADERS)
     with urllib.request.urlopen(req, timeout=30) as resp:
         return json.loads(resp.read())
 
@@ -53,6 +56,13 @@ def wait_up(base: str, timeout: float = 60) -> None:
             pass
         time.sleep(0.3)
     raise SystemExit("service did not become ready")
+
+
+def api_token(env: dict[str, str]) -> str:
+    """A token for the local account `planner run` created, as a person would get one."""
+    out = subprocess.run([sys.executable, "-m", "planner.cli", "users", "token", "local@localhost"],
+                         env=env, capture_output=True, text=True, check=True).stdout
+    return next(w for w in out.split() if w.startswith("spk_"))
 
 
 def tree(pid: int) -> list[int]:
@@ -102,6 +112,7 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     try:
         wait_up(base)
+        HEADERS["Authorization"] = "Bearer " + api_token(env)
         one_plan(base, FEEDBACK[0])  # warm-up: imports, first connections
         times = [one_plan(base, FEEDBACK[i % len(FEEDBACK)]) for i in range(args.plans)]
         pids = tree(proc.pid)
