@@ -15,10 +15,14 @@ from planner.config import Settings
 
 @contextmanager
 def _session(settings: Settings | None = None) -> Iterator[Session]:
-    from planner.store.db import Database
+    from planner.store.db import Database, migration_state
 
     db = Database((settings or Settings.from_env()).database_url)
     try:
+        current, head = migration_state(db.engine)
+        if current != head:
+            raise click.ClickException(
+                "The database is not migrated: run `planner db upgrade` (or `make run`) first.")
         with db.session() as s:
             yield s
     finally:
