@@ -34,6 +34,8 @@ def constraints(params: dict[str, Any], start: date | None = None) -> Constraint
         hours_per_week=float(params["hours_per_week"]),
         target_date=date.fromisoformat(target) if target else None,
         budget=params.get("budget"),
+        preferred_kinds=tuple(params.get("preferred_kinds") or ()),
+        preferred_level=params.get("preferred_level"),
     )
 
 

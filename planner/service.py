@@ -22,6 +22,8 @@ class PlanParams:
     target_date: date | None = None
     budget: float | None = None
     resources_per_goal: int = 8
+    preferred_level: str | None = None
+    preferred_kinds: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -30,6 +32,8 @@ class PlanParams:
             "target_date": self.target_date.isoformat() if self.target_date else None,
             "budget": self.budget,
             "resources_per_goal": self.resources_per_goal,
+            "preferred_level": self.preferred_level,
+            "preferred_kinds": list(self.preferred_kinds),
         }
 
 

@@ -219,6 +219,8 @@ def plan_params(data: dict[str, Any]) -> service.PlanParams:
         start_date=start, target_date=target,
         budget=float(data["budget"]) if data.get("budget") is not None else None,
         resources_per_goal=settings().resources_per_goal,
+        preferred_level=data.get("preferred_level"),
+        preferred_kinds=tuple(data.get("preferred_kinds") or ()),
     )
 
 

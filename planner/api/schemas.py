@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 MAX_HOURS_PER_WEEK = 60
+LEVELS = ("introductory", "intermediate", "advanced")
+KINDS = ("course", "reading", "certification", "volunteer", "practice", "event", "community")
 
 _DATE = {"type": "string", "format": "date", "description": "Calendar date, YYYY-MM-DD",
          "examples": ["2026-12-01"]}
@@ -17,6 +19,11 @@ PLAN_PARAMS: dict[str, Any] = {
     "target_date": {**_DATE, "description": "When you want to re-apply; after start_date."},
     "budget": {"type": "number", "minimum": 0, "maximum": 1_000_000,
                "description": "Most you want to spend in total, in USD. Default: no limit."},
+    "preferred_level": {"enum": list(LEVELS),
+                        "description": "Level to prefer at equal fit. Default: none."},
+    "preferred_kinds": {"type": "array", "items": {"enum": list(KINDS)}, "uniqueItems": True,
+                        "maxItems": len(KINDS),
+                        "description": "Kinds of resource to prefer at equal fit."},
 }
 
 FEEDBACK_REQUEST: dict[str, Any] = {

@@ -63,6 +63,8 @@ def settings_form(rej: m.Rejection) -> dict[str, Any]:
     out["start_date"] = defaults()["start_date"]  # a re-plan starts today
     if p.get("budget") == 0:
         out.update(budget=None, free_only="on")
+    out["preferred_level"] = p.get("preferred_level")
+    out.update({f"prefer_{k}": "on" for k in p.get("preferred_kinds") or ()})
     return {k: v for k, v in out.items() if v is not None}
 
 

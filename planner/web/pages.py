@@ -17,6 +17,7 @@ from werkzeug.wrappers import Response
 from planner import service
 from planner.api.errors import ApiError
 from planner.api.routes import plan_params
+from planner.api.schemas import LEVELS
 from planner.api.validation import require_text
 from planner.extensions import db_session, owner_id, provider_registry, settings
 from planner.store import models as m
@@ -27,7 +28,10 @@ bp = Blueprint("web", __name__, template_folder="templates", static_folder="stat
                static_url_path="/assets")  # /static is the app's own
 bp.after_app_request(security.add_headers)
 
-PARAM_FIELDS = ("hours_per_week", "start_date", "target_date", "budget", "free_only")
+PREFER_KINDS = ("course", "reading", "practice", "volunteer", "certification", "event",
+                "community")
+PARAM_FIELDS = ("hours_per_week", "start_date", "target_date", "budget", "free_only",
+                "preferred_level", *(f"prefer_{k}" for k in PREFER_KINDS))
 
 
 def csrf_token() -> str:
@@ -96,6 +100,14 @@ def params_data(form: dict[str, str]) -> dict[str, Any]:
             data[key] = _number(key, form[key])
     if form.get("free_only"):
         data["budget"] = 0.0
+    level = form.get("preferred_level")
+    if level:
+        if level not in LEVELS:
+            raise ApiError(400, "invalid_request", "preferred_level: choose a level from the list.")
+        data["preferred_level"] = level
+    kinds = [k for k in PREFER_KINDS if form.get(f"prefer_{k}")]
+    if kinds:
+        data["preferred_kinds"] = kinds
     return data
 
 

@@ -145,3 +145,15 @@ def test_providers_endpoint_lists_the_catalog(client: FlaskClient) -> None:
     catalog = next(r for r in rows if r["name"] == "catalog")
     assert catalog["enabled"] is True and catalog["state"] == "ready"
     assert {r["name"] for r in rows} >= {"mit_learn", "github", "careeronestop"}
+
+
+def test_preferences_are_stored_and_validated(client: FlaskClient) -> None:
+    body = post(client, text=KUBE, preferred_level="introductory",
+                preferred_kinds=["course", "practice"]).get_json()
+    params = client.get(body["links"]["self"]).get_json()["params"]
+    assert params["preferred_level"] == "introductory"
+    assert params["preferred_kinds"] == ["course", "practice"]
+    bad = post(client, text=KUBE, preferred_level="expert")
+    assert bad.status_code == 400 and "preferred_level" in bad.get_json()["error"]["message"]
+    bad = post(client, text=KUBE, preferred_kinds=["podcast"])
+    assert bad.status_code == 400 and "preferred_kinds" in bad.get_json()["error"]["message"]

@@ -20,8 +20,9 @@ VENV_BIN = Path(sys.executable).parent
 NAME = "zz_template_check"
 
 
-def sh(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def sh(*args: str, cwd: Path | None = None, **extra: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PLANNER_PROVIDERS",)}
+    env.update(extra)
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -60,6 +61,16 @@ def test_scaffold_pip_install_list_and_search(tmp_path: Path) -> None:
         result = json.loads(checked.stdout)
         assert checked.returncode == 0 and result["healthy"]
         assert result["outcome"]["resources"][0]["title"] == "The Python Tutorial"
+        # ... and its resources appear in a new plan, with only it enabled.
+        feedback = tmp_path / "feedback.txt"
+        feedback.write_text("We would have liked stronger Python skills.")
+        env = {"PLANNER_DATA_DIR": str(tmp_path / "var"), "PLANNER_PROVIDERS": NAME,
+               "PLANNER_DATABASE_URL": f"sqlite:///{tmp_path / 'var' / 'planner.db'}"}
+        assert sh(str(VENV_BIN / "planner"), "db", "upgrade", **env).returncode == 0
+        planned = sh(str(VENV_BIN / "planner"), "plan", "--file", str(feedback), "--hours", "5",
+                     **env)
+        assert planned.returncode == 0, planned.stderr
+        assert ": ready" in planned.stdout and "The Python Tutorial" in planned.stdout
     finally:
         sh(*pip, "uninstall", "-y", "-q", "skill-planner-zz-template-check")
     after = sh(str(VENV_BIN / "planner"), "providers", "list", "--json")

@@ -149,3 +149,23 @@ def test_pages_have_no_inline_script_or_style(web: FlaskClient) -> None:
         assert not re.search(r"<script(?![^>]*\bsrc=)", html), page
         assert "<style" not in html and " style=" not in html, page
         assert not re.search(r"\son[a-z]+=", html), page
+
+
+def test_preferences_reach_the_plan_and_come_back_on_replan(web: FlaskClient) -> None:
+    url = post_feedback(web, preferred_level="introductory", prefer_practice="on")
+    page = web.get(url).get_data(as_text=True)
+    assert re.search(r'<option value="introductory" selected', page)
+    assert re.search(r'id="prefer_practice"[^>]*checked', page)
+    resp = web.post(url, data={"csrf_token": token(web, url), "action": "plan",
+                               "preferred_level": "introductory", "prefer_practice": "on",
+                               "prefer_course": "on"})
+    assert resp.status_code == 303
+    plan_id = resp.headers["Location"].rsplit("/", 1)[1]
+    params = web.get(f"/api/v1/plans/{plan_id}").get_json()["params"]
+    assert params["preferred_level"] == "introductory"
+    assert params["preferred_kinds"] == ["course", "practice"]
+    again = web.get(url).get_data(as_text=True)  # re-plan form starts from the last plan
+    assert re.search(r'id="prefer_course"[^>]*checked', again)
+    bad = web.post(url, data={"csrf_token": token(web, url), "action": "plan",
+                              "preferred_level": "wizard"})
+    assert bad.status_code == 400 and "preferred_level" in bad.get_data(as_text=True)
