@@ -36,7 +36,7 @@ bench: install $(STUBS)
 
 lint: install
 	$(BIN)/ruff check planner workers plugins tests bench
-	$(BIN)/mypy planner/skills planner/scheduling planner/providers
+	$(BIN)/mypy --follow-imports=silent planner/skills planner/scheduling planner/providers
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -64,7 +64,8 @@ def provider_run(r: m.ProviderRun) -> dict[str, Any]:
 def item(i: m.RoadmapItem) -> dict[str, Any]:
     return {
         "id": i.id, "key": i.key, "kind": i.kind, "title": i.title, "start": _iso(i.start),
-        "end": _iso(i.end), "hours": round(i.hours, 2), "hours_per_week": round(i.hours_per_week, 2),
+        "end": _iso(i.end), "hours": round(i.hours, 2),
+        "hours_per_week": round(i.hours_per_week, 2),
         "status": i.status, "goal_id": i.goal_id, "reason": i.reason, "detail": i.detail,
         "resource": i.resource,
     }

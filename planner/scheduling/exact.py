@@ -21,6 +21,7 @@ solution known. Pure and deterministic: the order of slots and options is fixed.
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -28,18 +29,20 @@ from typing import NamedTuple
 from planner.scheduling.options import Option
 
 Slot = tuple[str, str]
-NODE_BUDGET = 20_000  # search nodes per call: bounds the time whatever the instance
-_ALPHA_STEPS = 8  # weightings of hours against money for the multipliers
-_SCALES = 8  # multiplier sizes per weighting
+NODE_BUDGET = 10_000  # search nodes per call: bounds the time whatever the instance
+MAX_SLOTS = 500  # deeper searches are not tried
+_ALPHA_STEPS = 4  # weightings of hours against money for the multipliers
+_SCALES = 6  # multiplier sizes per weighting
 _EPS = 1e-6
 
 
 class Search(NamedTuple):
     """What :func:`solve` found.
 
-    ``chosen`` is the best selection found that is worth more than the incumbent (ordered by
-    slot), or None when none is. ``complete`` is True when the search finished inside its
-    budget: then the answer (``chosen``, else the incumbent) is optimal.
+    ``chosen`` is the best selection found worth at least the incumbent's points (ordered by
+    slot), or None when none was found. ``complete`` is True when the search finished inside
+    its budget: then ``chosen`` is optimal, and the first by (value, fewer minutes, fewer
+    cents, item keys) among the optimal ones.
     """
 
     chosen: tuple[Option, ...] | None
@@ -54,24 +57,24 @@ class _Stop(Exception):
 
 def solve(slots: Mapping[Slot, Sequence[Option]], minutes: int | None, cents: int | None,
           incumbent: int = 0, budget: int = NODE_BUDGET) -> Search:
-    """The best selection worth more than ``incumbent`` points, searched exactly.
+    """The best selection worth at least ``incumbent`` points, searched exactly.
 
     ``slots`` maps each slot to its options; options that break a cap on their own, or have
     no value, are ignored. At most ``budget`` nodes are visited.
     """
     order = _ordered(slots, minutes, cents)
     if not order:
-        return Search(None, incumbent, 0, True)
+        return Search(() if incumbent <= 0 else None, 0, 0, True)
+    if len(order) > MAX_SLOTS:  # one stack frame per slot: stay far from the recursion limit
+        return Search(None, incumbent, 0, False)
     cap_min = minutes if minutes is not None else sum(o.minutes for opts in order for o in opts)
     cap_cents = cents if cents is not None else sum(o.cents for opts in order for o in opts)
     rows = _bound_rows(order, minutes, cents)
     count = Counter(o.key for opts in order for o in opts)
     shared = {k for k, n in count.items() if n > 1}
-    search = _Search(order, rows, shared, incumbent, budget)
-    try:
+    search = _Search(order, rows, shared, (cap_min, cap_cents), incumbent, budget)
+    with contextlib.suppress(_Stop):
         search.dfs(0, cap_min, cap_cents, 0)
-    except _Stop:
-        pass
     chosen = None if search.best is None else tuple(search.best)
     return Search(chosen, search.best_value, search.nodes, not search.stopped)
 
@@ -140,15 +143,21 @@ def _bound_rows(order: list[list[Option]], minutes: int | None,
 
 
 class _Search:
+    """The depth-first search. A branch is cut when even its bound cannot reach the best value
+    found: ties are explored, so among the solutions of the best value the one with fewer
+    minutes, then fewer cents, then the sorted item keys (compared as in select.py) wins."""
+
     def __init__(self, order: list[list[Option]], rows: list[list[tuple[float, float, float]]],
-                 shared: set[str], incumbent: int, budget: int) -> None:
+                 shared: set[str], caps: tuple[int, int], incumbent: int, budget: int) -> None:
         self.order = order
         self.rows = rows
         self.shared = shared
+        self.caps = caps
         self.used: set[str] = set()
         self.path: list[Option] = []
         self.best: list[Option] | None = None
         self.best_value = incumbent
+        self.best_rank: tuple[int, int, int, tuple[str, ...]] | None = None
         self.budget = budget
         self.nodes = 0
         self.stopped = False
@@ -161,16 +170,15 @@ class _Search:
             self.stopped = True
             raise _Stop
         self.nodes += 1
-        if value > self.best_value:  # the rest left empty is a solution too
-            self.best_value = value
-            self.best = sorted(self.path, key=lambda o: o.slot)
+        if value >= self.best_value:
+            self._offer(rm, rc, value)  # the rest left empty is a solution too
         if depth == len(self.order):
             return
-        need = self.best_value + 1 - _EPS - value  # what the rest must add to be better
         for o in self.order[depth]:
             if o.minutes > rm or o.cents > rc or o.key in self.used:
                 continue
-            if o.value + self.bound(depth + 1, rm - o.minutes, rc - o.cents) < need:
+            if value + o.value + self.bound(depth + 1, rm - o.minutes, rc - o.cents) \
+                    < self.best_value - _EPS:
                 continue
             mark = o.key in self.shared
             if mark:
@@ -180,6 +188,15 @@ class _Search:
             self.path.pop()
             if mark:
                 self.used.discard(o.key)
-            need = self.best_value + 1 - _EPS - value
-        if self.bound(depth + 1, rm, rc) >= need:
+        if value + self.bound(depth + 1, rm, rc) >= self.best_value - _EPS:
             self.dfs(depth + 1, rm, rc, value)
+
+    def _offer(self, rm: int, rc: int, value: int) -> None:
+        """Keep the current path if it ranks above the best: value, fewer minutes, fewer
+        cents, then item keys (as :meth:`Solution.rank` in select.py)."""
+        rank = (value, rm - self.caps[0], rc - self.caps[1],
+                tuple(sorted(o.item_key for o in self.path)))
+        if self.best_rank is None or rank > self.best_rank:
+            self.best_rank = rank
+            self.best_value = value
+            self.best = sorted(self.path, key=lambda o: o.slot)

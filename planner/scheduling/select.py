@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from planner.scheduling import exact
 from planner.scheduling.options import Option
 
 Slot = tuple[str, str]
@@ -19,6 +20,7 @@ _ALPHAS = (0.0, 0.25, 0.5, 0.75, 1.0)
 _MANY_OPTIONS = 2_000  # above this, two weightings: the sweep rarely beats the adaptive one
 _PAIR_LIMIT = 120  # options; above this pair moves cost more time than they win
 _ROUNDS = 60
+_EXACT_OPTIONS = 300  # options (after pruning) up to which the exact search is tried
 
 
 @dataclass(frozen=True)
@@ -97,16 +99,47 @@ def restrict(slots: dict[Slot, list[Option]], limits: Limits) -> dict[Slot, list
     return {s: opts for s, opts in kept.items() if opts}
 
 
-def select_grouped(slots: dict[Slot, list[Option]], limits: Limits) -> tuple[Option, ...]:
-    """:func:`select` on options already grouped by :func:`group_slots`."""
+def select_grouped(slots: dict[Slot, list[Option]], limits: Limits,
+                   node_budget: int = exact.NODE_BUDGET) -> tuple[Option, ...]:
+    """:func:`select` on options already grouped by :func:`group_slots`.
+
+    Small problems are solved exactly when a branch and bound (started from a quick greedy
+    answer) finishes within ``node_budget`` nodes; otherwise, and on larger problems, the
+    heuristic answers, or the search's best if that is better.
+    """
     if not slots:
         return ()
+    if sum(map(len, slots.values())) <= _EXACT_OPTIONS:
+        best = _exact_or_heuristic(slots, limits, node_budget)
+    else:
+        best = heuristic(slots, limits)
+    return tuple(best.chosen[s] for s in sorted(best.chosen))
+
+
+def _exact_or_heuristic(slots: dict[Slot, list[Option]], limits: Limits,
+                        node_budget: int) -> Solution:
+    """The exact optimum if the search finishes, else the better of its best and the
+    heuristic's. The search starts from the heuristic's answer on problems where that is
+    cheap, and from a greedy pass with single-slot moves on small ones (where the heuristic's
+    pair moves cost more than the search)."""
+    small = _small(slots)
+    start = (_single_moves(greedy(slots, limits, _alphas(slots, limits)[0]), slots, limits)
+             if small else heuristic(slots, limits))
+    found = exact.solve(slots, limits.minutes, limits.cents, start.value, node_budget)
+    if found.chosen is not None:
+        start = max(Solution({o.slot: o for o in found.chosen}), start, key=Solution.rank)
+    if found.complete or not small:
+        return start
+    return max(start, heuristic(slots, limits), key=Solution.rank)
+
+
+def heuristic(slots: dict[Slot, list[Option]], limits: Limits) -> Solution:
+    """Greedy passes for several weightings, then local search; the best by rank."""
     alphas = _alphas(slots, limits)
     starts = [greedy(slots, limits, alpha) for alpha in alphas]
     if _small(slots):
         starts.extend(_best_seeded(slots, limits, a) for a in _seed_alphas(starts[0], limits))
-    best = max((improve(sol, slots, limits, alphas[0]) for sol in starts), key=Solution.rank)
-    return tuple(best.chosen[s] for s in sorted(best.chosen))
+    return max((improve(sol, slots, limits, alphas[0]) for sol in starts), key=Solution.rank)
 
 
 def _seed_alphas(first: Solution, limits: Limits) -> tuple[float, ...]:
@@ -262,6 +295,14 @@ def improve(sol: Solution, slots: dict[Slot, list[Option]], limits: Limits,
         if better is None:
             break
         sol = better
+    return sol
+
+
+def _single_moves(sol: Solution, slots: dict[Slot, list[Option]], limits: Limits) -> Solution:
+    """Best single-slot changes until none helps."""
+    for _ in range(_ROUNDS):
+        if not _best_single(sol, slots, limits):
+            break
     return sol
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -21,7 +21,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def new_id() -> str:
@@ -78,7 +78,8 @@ class SkillGoal(Base):
     skill_id: Mapped[str] = mapped_column(String(200))
     label: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(40))
-    status: Mapped[str] = mapped_column(String(20), default="proposed")  # proposed|confirmed|dropped
+    # proposed | confirmed | dropped | merged (folded into another goal)
+    status: Mapped[str] = mapped_column(String(20), default="proposed")
     priority: Mapped[int] = mapped_column(Integer, default=3)
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
     framing: Mapped[str] = mapped_column(String(20), default="mention")

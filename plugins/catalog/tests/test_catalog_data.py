@@ -19,9 +19,9 @@ from importlib.resources import files
 from typing import Any
 
 import pytest
+from planner_catalog import load_report
 
 from planner.providers import ResourceKind
-from planner_catalog import load_report
 
 # Date the entries were last reviewed for the catalog commit. ``last_verified`` may not be later
 # than this (no clock read: bump it together with the data when the catalog is re-reviewed).
