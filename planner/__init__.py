@@ -32,7 +32,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=settings.max_request_bytes,
                       JSON_SORT_KEYS=False)
     app.config.update(config)
-    svc = extensions.init_app(app, settings, strict_plugins=bool(config.get("STRICT_PLUGINS")))
+    svc = extensions.init_app(app, settings, strict_plugins=config.get("STRICT_PLUGINS"))
     if not config.get("SKIP_MIGRATION_CHECK"):
         current, head = migration_state(svc.db.engine)
         if current != head:

@@ -19,14 +19,15 @@ KEY = "planner"
 class Services:
     """What the app holds: settings, database, Celery client, provider registry."""
 
-    def __init__(self, settings: Settings, strict_plugins: bool = False) -> None:
+    def __init__(self, settings: Settings, strict_plugins: bool | None = None) -> None:
         self.settings = settings
         self.db = Database(settings.database_url)
         self.celery: Celery = make_celery(settings)
         self.registry: Registry = load_registry(strict=strict_plugins)
 
 
-def init_app(app: Flask, settings: Settings, strict_plugins: bool = False) -> Services:
+def init_app(app: Flask, settings: Settings, strict_plugins: bool | None = None) -> Services:
+    """Bind the services; ``strict_plugins`` None follows PLANNER_STRICT_PLUGINS."""
     services = Services(settings, strict_plugins)
     app.extensions[KEY] = services
 

@@ -34,3 +34,16 @@ def test_settings_come_from_planner_env_vars(tmp_path: pytest.TempPathFactory) -
     assert s.database_url == f"sqlite:///{tmp_path}/planner.db"
     assert s.embedded_redis and s.effective_redis_url.endswith(":6390/0")
     assert not Settings.from_env({"PLANNER_REDIS_URL": "redis://r:6379/0"}).embedded_redis
+
+
+def test_strict_plugins_follows_the_environment(monkeypatch: pytest.MonkeyPatch,
+                                                settings: Settings) -> None:
+    from planner.providers.registry import PluginLoadError
+
+    monkeypatch.setenv("PLANNER_PROVIDERS", "catalog,not_installed_anywhere")
+    monkeypatch.setenv("PLANNER_STRICT_PLUGINS", "1")
+    with pytest.raises(PluginLoadError, match="not_installed_anywhere"):
+        create_app({"SETTINGS": settings})
+    monkeypatch.setenv("PLANNER_STRICT_PLUGINS", "0")
+    app = create_app({"SETTINGS": settings})  # forgiving: starts, and says what is missing
+    app.extensions["planner"].db.dispose()
