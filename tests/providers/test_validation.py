@@ -104,6 +104,9 @@ def test_arbitrary_text_is_either_valid_or_a_validation_error(
         validate_resource(candidate)
     except ResourceValidationError:
         return
+    # Whatever passed is safe to show: an http(s) link and a one-line, non-empty title.
+    assert url.lower().startswith(("http://", "https://"))
+    assert title.strip() and "\n" not in title
 
 
 @given(st.text(max_size=2000))
