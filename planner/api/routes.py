@@ -17,6 +17,7 @@ from planner.api.schemas import (
     GOAL_MERGE,
     GOAL_UPDATE,
     ITEM_UPDATE,
+    PLAN_PARAMS,
     PLAN_REQUEST,
 )
 from planner.api.validation import json_body, parse_date, require_text, validate
@@ -208,6 +209,9 @@ def _unreadable_text(exc: TextError) -> Response:
 
 
 def plan_params(data: dict[str, Any]) -> service.PlanParams:
+    """Typed plan settings; the one place their ranges are checked, for the API and the pages."""
+    validate({k: v for k, v in data.items() if k in PLAN_PARAMS},
+             {"type": "object", "properties": PLAN_PARAMS})
     start = parse_date(data, "start_date") or date.today()
     target = parse_date(data, "target_date")
     if target is not None and target <= start:

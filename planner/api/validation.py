@@ -145,6 +145,8 @@ def _message(err: Any) -> str:
         return "is required"
     if err.validator == "type":
         return f"must be a {err.validator_value}, not {type(err.instance).__name__}"
+    if err.validator in ("minimum", "maximum") and {"minimum", "maximum"} <= set(err.schema):
+        return f"choose between {err.schema['minimum']:g} and {err.schema['maximum']:g}"
     if err.validator in ("minimum", "exclusiveMinimum"):
         return f"must be at least {err.validator_value}" + (
             " (exclusive)" if err.validator == "exclusiveMinimum" else "")

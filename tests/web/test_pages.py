@@ -169,3 +169,9 @@ def test_preferences_reach_the_plan_and_come_back_on_replan(web: FlaskClient) ->
     bad = web.post(url, data={"csrf_token": token(web, url), "action": "plan",
                               "preferred_level": "wizard"})
     assert bad.status_code == 400 and "preferred_level" in bad.get_data(as_text=True)
+
+
+def test_numbers_that_are_not_finite_are_refused(web: FlaskClient) -> None:
+    for raw in ("nan", "inf", "six"):
+        resp = web.post("/", data={"csrf_token": token(web), "text": KUBE, "hours_per_week": raw})
+        assert resp.status_code == 400 and "enter a number" in resp.get_data(as_text=True)
