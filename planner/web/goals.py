@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
@@ -14,7 +14,14 @@ from planner.api.routes import enabled_providers, enqueue, plan_params
 from planner.extensions import db_session, owner_id
 from planner.store import models as m
 from planner.web import views
-from planner.web.pages import PARAM_FIELDS, bp, check_csrf, defaults, params_data
+from planner.web.pages import (
+    PARAM_FIELDS,
+    bp,
+    check_csrf,
+    defaults,
+    owned_or_404,
+    params_data,
+)
 
 PRIORITIES = ((1, "1 · most urgent"), (2, "2 · soon"), (3, "3 · normal"), (4, "4 · later"),
               (5, "5 · nice to have"))
@@ -22,10 +29,7 @@ SHOWN = ("proposed", "confirmed", "dropped")  # merged goals live on in the goal
 
 
 def _rejection(rejection_id: str) -> m.Rejection:
-    rej: m.Rejection | None = service.owned(db_session(), m.Rejection, rejection_id, owner_id())
-    if rej is None:
-        abort(404)
-    return rej
+    return owned_or_404(m.Rejection, rejection_id)
 
 
 @bp.get("/rejections/<rejection_id>")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import secrets
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from sqlalchemy import select
@@ -28,10 +28,19 @@ bp = Blueprint("web", __name__, template_folder="templates", static_folder="stat
                static_url_path="/assets")  # /static is the app's own
 bp.after_app_request(security.add_headers)
 
+T = TypeVar("T")
 PREFER_KINDS = ("course", "reading", "practice", "volunteer", "certification", "event",
                 "community")
 PARAM_FIELDS = ("hours_per_week", "start_date", "target_date", "budget", "free_only",
                 "preferred_level", *(f"prefer_{k}" for k in PREFER_KINDS))
+
+
+def owned_or_404(model: type[T], obj_id: str) -> T:
+    """The signed-in person's row with that id; anyone else's, or none, is a 404 page."""
+    row: T | None = service.owned(db_session(), model, obj_id, owner_id())
+    if row is None:
+        abort(404)
+    return row
 
 
 def csrf_token() -> str:

@@ -8,12 +8,12 @@ from typing import Any
 from flask import abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from planner import roadmaps, service
+from planner import roadmaps
 from planner.api import serialize
-from planner.extensions import db_session, owner_id, settings
+from planner.extensions import db_session, settings
 from planner.store import models as m
 from planner.web import timeline, views
-from planner.web.pages import bp, check_csrf
+from planner.web.pages import bp, check_csrf, owned_or_404
 
 RUNNING = ("queued", "fetching", "planning")
 MARKS = {"done": "Marked done.", "skipped": "Skipped; the rest is re-planned.",
@@ -21,10 +21,7 @@ MARKS = {"done": "Marked done.", "skipped": "Skipped; the rest is re-planned.",
 
 
 def _plan(plan_id: str) -> m.Plan:
-    p: m.Plan | None = service.owned(db_session(), m.Plan, plan_id, owner_id())
-    if p is None:
-        abort(404)
-    return p
+    return owned_or_404(m.Plan, plan_id)
 
 
 @bp.get("/plans/<plan_id>")
