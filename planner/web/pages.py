@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from planner import service
@@ -137,7 +138,8 @@ def history() -> str:
     """Every rejection, newest first, with the skills that keep coming up."""
     s = db_session()
     me = owner_id()
-    rejections = list(s.scalars(select(m.Rejection).where(m.Rejection.owner_id == me)
+    rejections = list(s.scalars(select(m.Rejection).options(selectinload(m.Rejection.goals))
+                                .where(m.Rejection.owner_id == me)
                                 .order_by(m.Rejection.created_at.desc())))
     plans: dict[str | None, list[m.Plan]] = {}
     for p in s.scalars(select(m.Plan).where(m.Plan.owner_id == me)
