@@ -11,7 +11,9 @@ at 127.0.0.1:6379 when it answers, else embedded. Makes 50 accounts with API tok
 
 Every loop is bounded in count and time; the load generator runs on the same 2 cores, so the
 figures are conservative. Rate limits stay on (counted in Redis on every request) but are raised:
-all 50 people come from one address (127.0.0.1) and phase 2 is a saturation run.
+all 50 people come from one address (127.0.0.1) and phase 2 is a saturation run. A finished
+plan read back comes from the Redis read cache (planner/readcache.py), as it does for any client
+polling its plan; the token lookup too.
 
     python bench/load.py [--users 50] [--seconds 15]
 """

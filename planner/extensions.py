@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session
 from planner.config import Settings
 from planner.providers import Registry, load_registry
 from planner.queue import make_celery
+from planner.readcache import ReadCache
 from planner.store.db import Database
 
 KEY = "planner"
+READ_CACHE = "planner.readcache"
 
 
 class Services:
@@ -56,6 +58,11 @@ def db_session() -> Session:
         g.db_session = services().db.sessions()
     s: Session = g.db_session
     return s
+
+
+def read_cache() -> ReadCache:
+    cache: ReadCache = current_app.extensions[READ_CACHE]
+    return cache
 
 
 def celery_client() -> Celery:

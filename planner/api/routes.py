@@ -21,7 +21,14 @@ from planner.api.schemas import (
     PLAN_REQUEST,
 )
 from planner.api.validation import json_body, parse_date, require_text, validate
-from planner.extensions import celery_client, db_session, owner_id, provider_registry, settings
+from planner.extensions import (
+    celery_client,
+    db_session,
+    owner_id,
+    provider_registry,
+    read_cache,
+    settings,
+)
 from planner.queue import enqueue_plan
 from planner.skills.text import TextError
 from planner.store import models as m
@@ -78,7 +85,16 @@ def list_plans() -> Response:
 
 @bp.get("/plans/<plan_id>")
 def get_plan(plan_id: str) -> Response:
-    return jsonify(serialize.plan(_plan(plan_id)))
+    """A plan with its progress and roadmap; a finished plan is served from the read cache."""
+    cache, owner = read_cache(), owner_id()
+    body, gen = cache.plan(plan_id, owner)
+    if body is not None:
+        return Response(body, mimetype="application/json")
+    p = _plan(plan_id)
+    resp = jsonify(serialize.plan(p))
+    if gen is not None and p.status in serialize.FINISHED:
+        cache.keep_plan(plan_id, owner, gen, resp.get_data())
+    return resp
 
 
 @bp.get("/plans/<plan_id>/roadmap.<fmt>")

@@ -20,7 +20,8 @@ def init_app(app: Flask) -> None:
     """Bind auth to the app: cookie settings, hooks, limiter, blueprints, template helpers."""
     from planner.auth import api, guard, headers, pages
     from planner.auth.ratelimit import Limiter, Limits
-    from planner.extensions import KEY
+    from planner.extensions import KEY, READ_CACHE
+    from planner.readcache import ReadCache
 
     cfg: Settings = app.extensions[KEY].settings
     secure = cfg.base_url.startswith("https://")
@@ -36,8 +37,12 @@ def init_app(app: Flask) -> None:
     if app.secret_key == DEV_SECRET and not app.testing:
         app.secret_key = _persistent_secret(cfg.data_dir)
     prefix = app.config.get("RATE_LIMIT_PREFIX") or f"planner:{cfg.queue}:rl:"
-    app.extensions["planner.auth.limiter"] = Limiter(
-        cfg.effective_redis_url, prefix, Limits.load(app.config.get("RATE_LIMITS")))
+    limiter = Limiter(cfg.effective_redis_url, prefix, Limits.load(app.config.get("RATE_LIMITS")))
+    app.extensions["planner.auth.limiter"] = limiter
+    # Tokens and finished plans read from Redis; invalidated by this app's commits.
+    cache = ReadCache.for_settings(cfg)
+    cache.watch(app.extensions[KEY].db)
+    app.extensions[READ_CACHE] = cache
     app.before_request(guard.before_request)
     app.after_request(headers.after_request)
     app.context_processor(_template_helpers)

@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from planner.auth import credentials, passwords
+from planner.readcache import mark
 from planner.store import models as m
 from planner.store.accounts import AuthToken
 
@@ -125,6 +126,8 @@ def delete_account(s: Session, owner_id: str) -> dict[str, int]:
     Rows are deleted explicitly, children first, so that nothing depends on the database
     enforcing ON DELETE CASCADE. Shared provider resources are public data and stay.
     """
+    # Cached copies (planner.readcache) of their plans and tokens go when this commits.
+    mark(s, s.scalars(select(m.Plan.id).where(m.Plan.owner_id == owner_id)), tokens=True)
     plan_ids = select(m.Plan.id).where(m.Plan.owner_id == owner_id).scalar_subquery()
     counts: dict[str, int] = {}
     for table, cond in (

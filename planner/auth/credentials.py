@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from planner.readcache import ReadCache, mark
 from planner.store.accounts import AuthToken
 from planner.store.models import utcnow
 
@@ -53,19 +54,32 @@ class Found:
     stale: bool  # last use older than TOUCH_EVERY: worth recording
 
 
-def find(s: Session, kind: str, secret: str) -> Found | None:
-    """The live credential of ``kind`` with this secret, or None (unknown, expired, wrong kind)."""
+def find(s: Session, kind: str, secret: str, cache: ReadCache | None = None) -> Found | None:
+    """The live credential of ``kind`` with this secret, or None (unknown, expired, wrong kind).
+
+    With ``cache``, API tokens are looked up in Redis first and remembered there on a miss
+    (see planner.readcache); revocations invalidate them.
+    """
     if not secret or len(secret) > MAX_TOKEN_CHARS:
         return None
+    hashed = digest(secret)
+    gen = None
+    if cache is not None and kind == "api":
+        hit, gen = cache.token(hashed)
+        if hit is not None:
+            return Found(hit.id, hit.owner_id, stale=False)
     row = s.execute(
         select(AuthToken.id, AuthToken.owner_id, AuthToken.expires_at, AuthToken.last_used_at)
-        .where(AuthToken.token_hash == digest(secret), AuthToken.kind == kind)
+        .where(AuthToken.token_hash == hashed, AuthToken.kind == kind)
     ).first()
     if row is None:
         return None
     now = utcnow()
     if row.expires_at is not None and row.expires_at <= now:
         return None
+    if cache is not None and gen is not None:
+        expires = row.expires_at.replace(tzinfo=UTC).timestamp() if row.expires_at else None
+        cache.keep_token(hashed, row.id, row.owner_id, expires, gen)
     return Found(row.id, row.owner_id, row.last_used_at is None
                  or row.last_used_at < now - TOUCH_EVERY)
 
@@ -91,12 +105,14 @@ def consume(s: Session, kind: str, secret: str) -> str | None:
 def revoke(s: Session, owner_id: str, token_id: str, kind: str = "api") -> bool:
     gone = s.execute(delete(AuthToken).where(
         AuthToken.id == token_id, AuthToken.owner_id == owner_id, AuthToken.kind == kind)).rowcount
+    mark(s, tokens=kind == "api")
     return bool(gone)
 
 
 def revoke_secret(s: Session, kind: str, secret: str) -> None:
     s.execute(delete(AuthToken).where(AuthToken.token_hash == digest(secret),
                                       AuthToken.kind == kind))
+    mark(s, tokens=kind == "api")
 
 
 def listed(s: Session, owner_id: str, kind: str = "api") -> list[AuthToken]:

@@ -10,7 +10,7 @@ from flask import Response, abort, current_app, g, redirect, request, session, u
 from planner.api.errors import error_response
 from planner.auth import credentials
 from planner.auth.ratelimit import Limiter, RateLimited, anonymised
-from planner.extensions import db_session
+from planner.extensions import db_session, read_cache
 
 # Reachable without signing in. Calendar feeds carry their own unguessable token.
 PUBLIC = frozenset({
@@ -69,7 +69,7 @@ def resolve_owner() -> None:
     header = request.headers.get("Authorization")
     if header is not None:
         scheme, _, secret = header.strip().partition(" ")
-        found = credentials.find(db_session(), "api", secret.strip()) if (
+        found = credentials.find(db_session(), "api", secret.strip(), read_cache()) if (
             scheme.lower() == "bearer") else None
         if found is not None:
             g.owner_id, g.auth_via = found.owner_id, "token"

@@ -15,9 +15,13 @@ from planner.config import Settings
 
 @contextmanager
 def _session(settings: Settings | None = None) -> Iterator[Session]:
+    from planner.readcache import ReadCache
     from planner.store.db import Database, migration_state
 
-    db = Database((settings or Settings.from_env()).database_url)
+    settings = settings or Settings.from_env()
+    db = Database(settings.database_url)
+    # Revoking a token or deleting an account here reaches the running service's read cache.
+    ReadCache.for_settings(settings).watch(db)
     try:
         current, head = migration_state(db.engine)
         if current != head:
