@@ -36,8 +36,10 @@ from planner.skills.taxonomy import Taxonomy, load_taxonomy, with_esco_links  # 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 DEFAULT_FEEDBACK = ROOT / "bench" / "data" / "feedback" / "labelled.jsonl"
-# Written after the extractor and before running it on them; never tuned on (see its README).
-DEFAULT_HELDOUT = ROOT / "bench" / "data" / "feedback" / "heldout.jsonl"
+# Written blind by other engineers, labels fixed before any run (see their README): heldout.jsonl
+# once the extractor existed, heldout2.jsonl later; gold re-mapped (blind) when the taxonomy grew.
+DEFAULT_HELDOUT = [ROOT / "bench" / "data" / "feedback" / name
+                   for name in ("heldout.jsonl", "heldout2.jsonl")]
 PUBLISHED = {  # RP@5 on the test splits (TECH, HOUSE), see shared/data/README.md
     "stock sentence-embedding model": (39.6, 26.2),
     "Decorte et al. 2023, best fine-tuned": (54.6, 45.7),
@@ -272,7 +274,8 @@ def main() -> None:
     ap.add_argument(
         "--feedback", type=Path, default=DEFAULT_FEEDBACK, help="labelled feedback JSONL"
     )
-    ap.add_argument("--heldout", type=Path, default=DEFAULT_HELDOUT, help="held-out JSONL")
+    ap.add_argument("--heldout", type=Path, nargs="*", default=DEFAULT_HELDOUT,
+                    help="held-out JSONL files (none: skip)")
     ap.add_argument("--skip-linking", action="store_true")
     ap.add_argument("--skip-esco-load", action="store_true", help="skip the ESCO import timing")
     ap.add_argument(
@@ -284,8 +287,9 @@ def main() -> None:
     bench_speed(args.feedback)
     tx = load_taxonomy()
     bench_feedback(args.feedback, tx, args.verbose, "Labelled feedback set")
-    if args.heldout.is_file():
-        bench_feedback(args.heldout, tx, args.verbose_heldout, "Held-out set, never tuned on")
+    for path in args.heldout:
+        if path.is_file():
+            bench_feedback(path, tx, args.verbose_heldout, f"Held-out set {path.name}")
     if not args.skip_esco_load:
         bench_esco_load(args.data)
     if not args.skip_spans:

@@ -39,10 +39,14 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"convincing|polished|structured|detailed|specific|concise)"
         r"|\bhaven'?t (?:\w+ ){0,2}?(?:used|worked|seen)|\bnever (?:used|worked)"
         r"|\bunder-?prepared|\bunprepared|\brambl\w*|\bnervous|\bgeneric\b|\bsloppy|\bcareless"
-        r"|\bvague\b|\bthin\b|\bunclear\b|\bhard to (?:follow|read|understand)|\bdisorgani[sz]ed"
+        r"|\bvague\b|\bthin\b|\bunclear\b"
+        r"|\bhard to (?:follow|read|understand|judge|assess|gauge|tell)"
+        r"|\bdisorgani[sz]ed"
         r"|\bmessy\b|\bdefensive|\buncomfortable|\bran out of time|\bover-?ran\b|\berrors?\b"
         r"|\bmistakes?\b|\bincorrect|\bwrong\b|\btripped|\bwent unanswered|\bnot convinc\w+"
-        r"|\bnot (?:yet )?(?:at|up to)\b|\bneither\b|\bnone\b",
+        r"|\bnot (?:yet )?(?:at|up to)\b|\bneither\b|\bnone\b"
+        r"|\b(?:was|were|is|are|seemed|looked|felt|remains?) (?:\w+ ){0,2}?limited\b"
+        r"|\bunsure\b|\buncertain\b|\bunaware\b|\bnot aware\b|\bnot sure\b",
     ),
     (
         Cue.GAP,
@@ -55,7 +59,8 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"hands-on|practice|confidence|examples?|evidence|detail|structure|rigou?r|ownership|"
         r"focus|emphasis|background)|\bmore\b|\bdeeper\b|\bstronger\b|\bfurther\b|\bgreater\b"
         r"|\bbetter\b"
-        r"|\bwould (?:have )?(?:liked|wanted|hoped|preferred|expected)|\bwe'?d (?:have )?(?:liked"
+        r"|\bwould (?:also )?(?:have )?(?:liked|wanted|hoped|preferred|expected)"
+        r"|\bwe'?d (?:also )?(?:have )?(?:liked"
         r"|wanted|"
         r"hoped|preferred|expected)|\bhoped to see|\bexpected to see|\blooking for (?:someone"
         r"|a candidate"
@@ -67,11 +72,17 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\bstrengthen\w*|\bbuild(?:ing)? (?:up|on|out) (?:your|more)|\binvest(?:ing)? (?:in|time)"
         r"|\b(?:other|another|successful|the chosen|selected) (?:candidates?|applicants?)\b|"
         r"\b(?:someone|candidates?|applicants?|person) (?:who|with|that)\b|\bcompared (?:to|with)"
-        r"|\bgrowth areas?|\bareas? (?:for|of|to) (?:growth|development|improvement)|\bnext steps?"
-        r"|\bif you (?:can|could)|\bonce you|\bget (?:more|some) (?:\w+ ){0,2}?(?:experience"
+        r"|\bgrowth areas?|\bareas? (?:for|of|to) (?:growth|development|improvement)"
+        r"|\b(?:(?:good|logical|natural|useful|sensible|great) )?next steps?"
+        r"|\bif you (?:can|could)|\bif you (?:build|get|gain|develop|learn|add|pick up)\b"
+        r"|\bonce you|\bget (?:more|some) (?:\w+ ){0,2}?(?:experience"
         r"|exposure)"
         r"|\btake (?:a|an) (?:\w+ ){0,3}?(?:course|certification)|\bgetting (?:a |an "
-        r"|the )?(?:\w+ ){0,3}?certif",
+        r"|the )?(?:\w+ ){0,3}?certif"
+        r"|\b(?:want|like|need|expect|love)(?:ed)? to see\b|\bbenefit(?:ted)? from\b"
+        r"|\btighten\w*|\bsharpen\w*|\bread(?:ing)? up on\b|\bget(?:ting)? familiar"
+        r"|\bfamiliari[sz]\w+|\bgain(?:ing)? (?:\w+ ){0,2}?(?:experience|exposure)"
+        r"|\bwork(?:ing)? towards\b|\bupskill\w*",
     ),
     (
         Cue.REQUIREMENT,
@@ -88,7 +99,7 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"\bstrong\b|\bexcellent\b|\bimpress\w*|\bgreat\b|\bsolid\b|\bgood\b|\bwell\b"
         r"|\benjoyed\b|\bliked\b|\bloved\b|\bappreciated\b|\bfantastic\b|\boutstanding\b"
         r"|\bclearly\b"
-        r"|\bstrengths?\b|\bpraised\b|\bstood out\b|\bconfident\b|\bcompetent\b|\bthorough\b"
+        r"|\bstrengths?\b|\bpraised\b|\bstood out\b|\bconfident\b|\bcompetent(?:ly)?\b|\bthorough\b"
         r"|\bexceptional\b|\bimpeccable\b|\bnailed\b|\bshone\b|\bshowed (?:real|great|strong|deep)|"
         r"\bno (?:concerns|issues|doubts?)\b|\bhappy with\b|\bpleased with\b|\bcomfortable with\b"
         r"|\bfine\b|\blovely\b|\bnice\b|\bbeautiful\b|\bimpressive\b|\bwent well\b|\bcame through"
@@ -105,7 +116,7 @@ _COMPILED = tuple((cue, re.compile(rx, re.I)) for cue, rx in _PATTERNS)
 # "strong" inside "not strong", "would have liked", "well below" is not praise.
 _NOT_PRAISE = re.compile(
     r"\b(?:not|n't|never|no|less|isn't|wasn't|weren't|nobody|none|neither|nor"
-    r"|lack\w*)\s+(?:\w+\s+){0,3}?$"
+    r"|lack\w*)\s+(?:\w+\s+){0,4}?$"
     r"|\b(?:would|could|should|might|'d) have $|\bwell $",
     re.I,
 )
@@ -129,6 +140,10 @@ def find_cues(text: str, start: int, end: int) -> list[CueHit]:
                 continue
             if cue is Cue.STRENGTH and _overlaps(hits, m.start(), m.end()):
                 continue
+            if cue is Cue.GAP and _COUNTING.match(text, m.end()) and m.group(0).lower() in (
+                "more", "greater"
+            ):
+                continue  # "used by more than 3,000 companies" counts, it names no gap
             qualifier = _QUALIFIER.fullmatch(m.group(0))
             if cue is Cue.STRENGTH and qualifier and _asked_before(hits, m.start()):
                 continue  # "requires a qualified CPA and strong US GAAP": a bar, not praise
@@ -136,7 +151,17 @@ def find_cues(text: str, start: int, end: int) -> list[CueHit]:
     return hits
 
 
-_QUALIFIER = re.compile(r"strong|solid|good|excellent|great|deep|confident|thorough", re.I)
+# "used by more than 3,000 teams" counts (but "more than two years of SQL" is a bar).
+_COUNTING = re.compile(
+    r"\s+than\s+(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|a (?:dozen|hundred|thousand|million))\b(?!\s+(?:\w+\s+)?(?:years?|months?)\b)",
+    re.I,
+)
+_QUALIFIER = re.compile(
+    r"strong|solid|good|excellent|great|deep|confident|thorough|competent|comfortable with"
+    r"|proficient",
+    re.I,
+)
 
 
 def _asked_before(hits: list[CueHit], pos: int) -> bool:

@@ -147,7 +147,7 @@ def _extension_json(linked: Taxonomy, extra: list[Entry]) -> dict[str, Any]:
     the number of each key's entry, so loading is a few C-level passes: no tokenising and no
     per-key Python code.
     """
-    full = Taxonomy([*linked, *extra])
+    full = Taxonomy([*linked, *extra], linked.ambiguities())
     number = {e.skill_id: n for n, e in enumerate(extra)}
     keys = [
         {"keys": "\n".join(map(" ".join, added)), "entry": [number[sid] for sid in added.values()]}

@@ -10,13 +10,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from planner.skills.cues import Cue, find_cues, framing_for
+from planner.skills.cues import Cue, CueHit, find_cues, framing_for
+from planner.skills.incidental import is_incidental
 from planner.skills.jobdesc import Requirement, meets, requirements, shown_via
 from planner.skills.matcher import Mention, find_mentions
 from planner.skills.model import Action, Evidence, Extraction, Framing, GoalKind, SkillGoal
 from planner.skills.segment import clauses, is_boilerplate, sentences
 from planner.skills.taxonomy import Entry, Taxonomy, default_taxonomy, surface_forms
-from planner.skills.text import Span, check_text, clean_feedback
+from planner.skills.text import Span, check_text, clean_feedback, strip_html
 
 REQUEST_FEEDBACK_DRAFT = (
     "Thank you for letting me know, and for the time you and the team spent on my application. "
@@ -66,7 +67,8 @@ def extract(
     if resume is not None:
         check_text(resume, "resume")
     tx = taxonomy if taxonomy is not None else default_taxonomy()
-    found = _mine_feedback(text, tx)
+    context = strip_html(text) if job_description is None else f"{text}\n{job_description}"
+    found = _mine_feedback(text, tx, context)
     goals = {sid: _goal(text, tx[sid], items) for sid, items in _group(found).items()}
     templated = not goals
     if job_description is not None:
@@ -77,23 +79,20 @@ def extract(
     return Extraction(ordered, actions if templated else (), templated)
 
 
-def _mine_feedback(text: str, tx: Taxonomy) -> list[_Found]:
+def _mine_feedback(text: str, tx: Taxonomy, context: str) -> list[_Found]:
+    """Mentions with their framing; ``context`` (the whole input) picks ambiguous senses."""
     clean = clean_feedback(text)
     found: list[_Found] = []
+    after_reason = False  # the sentence before gave a reason or opened a list
     for sent in sentences(clean):
         hits = find_cues(clean, sent.start, sent.end)
         gap_framed = any(h.cue in _REASON_CUES for h in hits)
         if is_boilerplate(clean[sent.start : sent.end], gap_framed):
             continue
+        framed = gap_framed or after_reason or _is_fragment(clean[sent.start : sent.end])
         for clause in clauses(clean, sent):
-            clause_hits = [h for h in hits if clause.start <= h.start < clause.end]
-            evidence = clause if clause.end - clause.start >= _MIN_EVIDENCE_CHARS else sent
-            mentions = find_mentions(clean, tx, clause.start, clause.end)
-            for m in _drop_interview_context(mentions, tx):
-                if not _names_a_skill(clean, m, tx[m.skill_id]):
-                    continue
-                cue = framing_for(clean, clause_hits, m.start, m.end)
-                found.append(_Found(m.skill_id, cue, evidence, m))
+            found.extend(_mine_clause(clean, tx, context, sent, clause, hits, framed))
+        after_reason = gap_framed or clean[sent.start : sent.end].endswith(":")
     # Plain mentions count only when the text gives reasons about some skill: a form letter
     # that names the role's stack gives no goals.
     has_reason = any(f.cue in _REASON_CUES for f in found)
@@ -117,9 +116,58 @@ _CONTEXT_NOUN = re.compile(
 _PLAIN_KINDS = frozenset({GoalKind.TECHNICAL, GoalKind.SOFT, GoalKind.JOB_SEARCH})
 
 
+def _mine_clause(
+    clean: str,
+    tx: Taxonomy,
+    context: str,
+    sent: Span,
+    clause: Span,
+    hits: list[CueHit],
+    framed: bool,
+) -> list[_Found]:
+    clause_hits = [h for h in hits if clause.start <= h.start < clause.end]
+    evidence = clause if clause.end - clause.start >= _MIN_EVIDENCE_CHARS else sent
+    mentions = find_mentions(clean, tx, clause.start, clause.end, context=context)
+    out = []
+    for m in _drop_qualifiers(clean, _drop_interview_context(mentions, tx), tx):
+        if not _names_a_skill(clean, m, tx[m.skill_id]) or is_incidental(clean, m, tx):
+            continue
+        cue = framing_for(clean, clause_hits, m.start, m.end)
+        if cue is None and not framed:
+            continue  # named in passing, in a sentence that gives no reason about anything
+        out.append(_Found(m.skill_id, cue, evidence, m))
+    return out
+
+
+# A list item or heading ("- model deployment, monitoring, Docker", "Specifically Node.js and
+# REST APIs."): no subject of its own, so it continues the reasons around it.
+_BULLET = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
+_SUBJECT = re.compile(r"\b(?:I|we|you|he|she|they|it|this|that|there|the team|our|your)\b", re.I)
+_FRAGMENT_WORDS = 10
+
+
+def _is_fragment(sentence: str) -> bool:
+    if _BULLET.match(sentence):
+        return True
+    return len(sentence.split()) <= _FRAGMENT_WORDS and not _SUBJECT.search(sentence)
+
+
+# "this SOC role", "a teaching-focused lectureship": the skill names the job, not a gap.
+_DETERMINER = re.compile(r"\b(?:a|an|the|this|that|our|your|their)\s+$", re.I)
+_NAMES_THE_JOB = re.compile(
+    r"[ \t]+(?:role|position|post|vacancy|opening|job|team|department)s?\b"
+    r"|-(?:focused|focussed|heavy|based|oriented|centric|led|driven|first)\b",
+    re.I,
+)
+
+
 def _names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
     """False when the words are a modifier of another noun or what the candidate already has."""
     if _HAS_ALREADY.search(text[max(0, m.start - 40) : m.start]):
+        return False
+    if _NAMES_THE_JOB.match(text, m.end) and _DETERMINER.search(
+        text[max(0, m.start - 8) : m.start]
+    ):
         return False
     plain = not m.case_sensitive and m.n_tokens == 1 and entry.kind in _PLAIN_KINDS
     return not (plain and _CONTEXT_NOUN.match(text, m.end))
@@ -130,6 +178,26 @@ def _drop_interview_context(mentions: list[Mention], tx: Taxonomy) -> list[Menti
     if not any(tx[m.skill_id].kind in _HARD for m in mentions):
         return mentions
     return [m for m in mentions if tx[m.skill_id].kind is not GoalKind.JOB_SEARCH]
+
+
+_QUALIFIES = re.compile(r"\s+(?:with|in|using|around|on|about|of)\s+(?:\w+\s+){0,2}?$")
+
+
+def _drop_qualifiers(text: str, mentions: list[Mention], tx: Taxonomy) -> list[Mention]:
+    """In "more confidence with source data verification" the soft word qualifies the hard
+    skill after it: the goal is the hard skill."""
+    out = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        qualifies = (
+            nxt is not None
+            and tx[m.skill_id].kind is GoalKind.SOFT
+            and tx[nxt.skill_id].kind in _HARD
+            and _QUALIFIES.match(text[m.end : nxt.start] + " ") is not None
+        )
+        if not qualifies:
+            out.append(m)
+    return out
 
 
 def _keep(f: _Found, tx: Taxonomy, has_reason: bool) -> bool:

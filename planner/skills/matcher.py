@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
+from planner.skills.model import GoalKind
+from planner.skills.senses import Ambiguity
 from planner.skills.taxonomy import MAX_ALIAS_TOKENS, Taxonomy
-from planner.skills.tokens import Token, fold, tokenize
+from planner.skills.tokens import Token, fold, iter_words, tokenize
 
 _JOIN = re.compile(r"[ \t\-'’]{0,3}")  # what may separate the words of one surface form
 _TECH_CONTEXT = re.compile(
@@ -23,12 +27,38 @@ class Mention:
     end: int
     case_sensitive: bool
     n_tokens: int
+    ambiguity: Ambiguity | None = None  # the form has several senses; skill_id is the chosen one
 
 
 def find_mentions(
-    text: str, taxonomy: Taxonomy, start: int = 0, end: int | None = None
+    text: str,
+    taxonomy: Taxonomy,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    context: str | None = None,
 ) -> list[Mention]:
-    """Mentions in ``text[start:end]``, left to right, longest form first, never overlapping."""
+    """Mentions in ``text[start:end]``, left to right, longest form first, never overlapping.
+
+    An ambiguous form takes the sense the ``context`` (default: all of ``text``) speaks for,
+    and is left out when the context speaks for none and the form has no default sense.
+    """
+    found = _scan(text, taxonomy, start, end)
+    if not any(m.ambiguity for m in found):
+        return found
+    ctx = _sense_context(text if context is None else context, taxonomy)
+    out = []
+    for m in found:
+        if m.ambiguity is None:
+            out.append(m)
+            continue
+        sid = choose_sense(m.ambiguity, ctx, taxonomy)
+        if sid is not None:
+            out.append(Mention(sid, m.start, m.end, m.case_sensitive, m.n_tokens, m.ambiguity))
+    return out
+
+
+def _scan(text: str, taxonomy: Taxonomy, start: int = 0, end: int | None = None) -> list[Mention]:
     end = len(text) if end is None else end
     toks = tokenize(text[start:end], start)
     folded = [fold(t.text) for t in toks]
@@ -59,16 +89,19 @@ def _match_at(
         limit += 1
     for n in range(limit, 0, -1):
         words = [t.text for t in toks[i : i + n]]
-        sid = taxonomy.cs_index.get(tuple(words))
+        key = tuple(words)
+        sid = taxonomy.cs_index.get(key)
         cs = sid is not None
         if sid is None:
             key = tuple(folded[i : i + n])
             sid = taxonomy.ci_index.get(key)
             last = key[-1]
             if sid is None and len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
-                sid = taxonomy.ci_index.get((*key[:-1], last[:-1]))
+                key = (*key[:-1], last[:-1])
+                sid = taxonomy.ci_index.get(key)
         if sid is not None:
-            return Mention(sid, toks[i].start, toks[i + n - 1].end, cs, n)
+            amb = taxonomy.ambiguous.get((cs, key)) if taxonomy.ambiguous else None
+            return Mention(sid, toks[i].start, toks[i + n - 1].end, cs, n, amb)
     return None
 
 
@@ -83,3 +116,53 @@ def _plausible(text: str, m: Mention, start: int, end: int) -> bool:
         return False
     window = text[max(start, m.start - 80) : min(end, m.end + 80)]
     return bool(_TECH_CONTEXT.search(window.replace(surface, " ", 1)))
+
+
+_NO_FIELD = frozenset({GoalKind.SOFT, GoalKind.JOB_SEARCH, GoalKind.LANGUAGE})
+
+
+@dataclass(frozen=True)
+class SenseContext:
+    """What a text says about its field: its words, and the areas its plain mentions sit in."""
+
+    words: frozenset[str]
+    fields: Counter[str]
+
+
+@functools.lru_cache(maxsize=16)
+def _sense_context(text: str, taxonomy: Taxonomy) -> SenseContext:
+    fields: Counter[str] = Counter()
+    for m in _scan(text, taxonomy):
+        if m.ambiguity is None:
+            fields.update(field_of(taxonomy, m.skill_id))
+    return SenseContext(frozenset(fold(w) for w in iter_words(text)), fields)
+
+
+def field_of(taxonomy: Taxonomy, skill_id: str) -> frozenset[str]:
+    """The broad areas an entry sits in: the roots of its broader links (and its prerequisites',
+    for certifications, which have none). Soft, job-search and language skills sit in none."""
+    entry = taxonomy[skill_id]
+    if entry.kind in _NO_FIELD:
+        return frozenset()
+    out: set[str] = set()
+    for sid in (skill_id, *(entry.prerequisites if not entry.broader else ())):
+        if sid in taxonomy:
+            line = taxonomy.ancestors(sid) | {sid}
+            out.update(a for a in line if not taxonomy[a].broader)
+    return frozenset(out)
+
+
+def choose_sense(amb: Ambiguity, ctx: SenseContext, taxonomy: Taxonomy) -> str | None:
+    """The sense with most support (context words count double), else the default, else None."""
+    scores = sorted(
+        (
+            2 * len(s.context & ctx.words)
+            + sum(ctx.fields[f] for f in field_of(taxonomy, s.skill_id)),
+            s.skill_id,
+        )
+        for s in amb.senses
+    )
+    best, sid = scores[-1]
+    if best > 0 and (len(scores) == 1 or scores[-2][0] < best):
+        return sid
+    return amb.default

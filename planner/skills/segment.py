@@ -34,7 +34,8 @@ _ABBREV = frozenset(
 _END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
 _BULLET = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 _CLAUSE_BREAK = re.compile(
-    r",?\s+(?:but|however|although|though|whereas|while|yet|except|that said|on the other hand)\b"
+    r",?\s+(?:but|however|although|though|whereas|while|except|that said|on the other hand)\b"
+    r"|,\s+yet\b"
     r"|;|\s[–—-]\s|:\s|^\s*(?:although|though|while|whilst)\b",
     re.I,
 )
@@ -109,7 +110,11 @@ _LEGAL = re.compile(
     r"all rights reserved|copyright|©|affirmative action|e-verify|drug[- ]free|background check|"
     r"applicants? (?:with|requiring) (?:a )?disabilit|inclusive (?:employer|workplace)|"
     r"celebrate (?:diversity|differences)|diverse (?:workforce|team|backgrounds)|"
-    r"all qualified applicants|we (?:do not|don't) discriminate",
+    r"all qualified applicants|we (?:do not|don't) discriminate|"
+    r"committed to (?:safeguarding|equality|diversity|inclusion|promoting)|"
+    r"expects? all (?:staff|employees|volunteers|colleagues)|share this commitment|"
+    r"subject to (?:an? )?(?:enhanced |satisfactory )?(?:dbs|disclosure|background|criminal|"
+    r"pre-employment)",
     re.I,
 )
 _BLURB = re.compile(
@@ -119,6 +124,10 @@ _BLURB = re.compile(
     r"fortune \d+|\bjoin (?:us|our team)\b|we'?re hiring|careers? (?:page|site)|follow us|"
     r"learn more about|\babout us\b|\bour (?:company|team|platform|products?) (?:is|are|helps?"
     r"|serves?|powers?|enables?)\b|"
+    r"\bour (?:engineers|developers|engineering teams?|teams|tech(?:nology)? stack|stack|staff"
+    r"|people|analysts|designers|nurses|clinicians) (?:work|use|build|are|love|rely)\b|"
+    r"^[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}\s+(?:builds|makes|provides|develops|offers"
+    r"|designs|creates|powers|serves|helps|operates|runs)\b|"
     r"^(?:at\s+[\w&.-]+(?:\s+[\w&.-]+){0,3},\s+)?we(?: are|'re)\s+(?:a|an|the|proud|passionate|"
     r"committed|dedicated|on a mission|building|growing|transforming|revolutioni|reimagining|"
     r"trusted|backed|remote|global|one of)\b|"
@@ -128,15 +137,39 @@ _BLURB = re.compile(
     re.I,
 )
 _ADDRESSES_CANDIDATE = re.compile(r"\b(?:you|your|yourself|candidates?|applicants?)\b", re.I)
+# Form-letter sentences about the applicant pool or the application's status: "we received a
+# large number of applications from candidates with strong Python ...", "your application for
+# Team Leader (forklift licence required) has been reviewed". They name the role, not a reason.
+_FORM_LETTER = re.compile(
+    r"\b(?:large|high|significant|overwhelming|great|huge|record|unprecedented)\s+"
+    r"(?:number|volume|response|amount)\s+of\s+(?:applications|applicants|candidates|interest)"
+    r"|\bmany\s+(?:\w+\s+){0,2}?(?:applications|applicants|candidates)\b"
+    r"|\b(?:highly|very|exceptionally|extremely)\s+(?:competitive|strong|qualified|talented)\s+"
+    r"(?:field|pool|process|applicants|candidates)"
+    r"|\bstrong (?:field|pool)\b"
+    r"|\byour application (?:for|to)\b.{0,200}?\b(?:has|have|had) (?:now )?been "
+    r"(?:reviewed|received|considered|assessed|unsuccessful|declined|closed)",
+    re.I | re.S,
+)
+# ... unless they say why: "... has been declined because you do not hold a forklift licence".
+_GIVES_REASON = re.compile(
+    r"\b(?:because|since you|as you)\b|\byou (?:lack|did not|didn'?t|do not|don'?t|have not"
+    r"|haven'?t|were not|weren'?t|need)\b|\byour (?:lack|limited)\b|\black(?:ed|ing)?\b"
+    r"|\bthan you\b",
+    re.I,
+)
 
 
 def is_boilerplate(sentence: str, gap_framed: bool = False) -> bool:
-    """True for legal, equal-opportunity and privacy text, and for company self-description.
+    """True for legal, equal-opportunity and privacy text, form-letter lines about the applicant
+    pool or the application's status, and company self-description.
 
     A company sentence that frames a gap and speaks to the candidate ("we felt you lacked ...")
     is feedback, not a blurb; legal text never is.
     """
     if _LEGAL.search(sentence):
+        return True
+    if _FORM_LETTER.search(sentence) and not _GIVES_REASON.search(sentence):
         return True
     if _BLURB.search(sentence.strip()):
         return not (gap_framed and _ADDRESSES_CANDIDATE.search(sentence))

@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from planner.skills.model import GoalKind
+from planner.skills.senses import Ambiguity, shipped_senses, shipped_senses_bytes
 from planner.skills.tokens import fold, iter_words, slugify
 
 DATA_DIR_ENV = "PLANNER_DATA_DIR"
@@ -102,10 +103,15 @@ def index_keys(e: Entry) -> Iterator[tuple[bool, Key, bool]]:
 
 
 class Taxonomy:
-    """Entries by id with an index of surface forms; immutable once built."""
+    """Entries by id with an index of surface forms; immutable once built.
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    An ambiguous form (see :mod:`planner.skills.senses`) indexes its first sense and is listed
+    in :attr:`ambiguous`, so the matcher can choose between its senses from the context.
+    """
+
+    def __init__(self, entries: Iterable[Entry], ambiguities: Iterable[Ambiguity] = ()) -> None:
         self._by_id: dict[str, Entry] = {}
+        self.ambiguous: dict[tuple[bool, Key], Ambiguity] = {}
         self.ci_index: dict[Key, str] = {}
         self.cs_index: dict[Key, str] = {}
         self.conflicts: list[tuple[str, str, str]] = []  # (form, kept id, other id)
@@ -121,6 +127,26 @@ class Taxonomy:
             self._index(e)
             for b in e.broader:
                 self._narrower.setdefault(b, []).append(e.skill_id)
+        for amb in ambiguities:
+            self._index_ambiguity(amb)
+
+    def _index_ambiguity(self, amb: Ambiguity) -> None:
+        for sid in amb.skill_ids:
+            if sid not in self._by_id:
+                raise TaxonomyError(f"sense {sid!r} of {amb.forms[0]!r} is not an entry")
+        for form in amb.forms:
+            cs = form.startswith("!") or _is_case_sensitive(form)
+            key = surface_key(form.lstrip("!"), cs)
+            index, first = (self.cs_index, self.cs_first) if cs else (self.ci_index, self.ci_first)
+            index[key] = amb.senses[0].skill_id
+            first[key[0]] = max(first.get(key[0], 0), len(key))
+            self.ambiguous[(cs, key)] = amb
+            joined = " ".join(key)
+            self.conflicts = [c for c in self.conflicts if c[0] != joined]
+
+    def ambiguities(self) -> list[Ambiguity]:
+        """Each ambiguous form group once, in the order indexed."""
+        return list({id(a): a for a in self.ambiguous.values()}.values())
 
     def _index(self, e: Entry) -> None:
         for cs, key, counts in index_keys(e):
@@ -185,6 +211,7 @@ class Taxonomy:
         out.ci_index, out.cs_index = dict(self.ci_index), dict(self.cs_index)
         out.ci_first, out.cs_first = dict(self.ci_first), dict(self.cs_first)
         out.conflicts = list(self.conflicts)
+        out.ambiguous = dict(self.ambiguous)
         out._narrower = {k: list(v) for k, v in self._narrower.items()}
         return out
 
@@ -330,7 +357,7 @@ def shipped_entries() -> list[Entry]:
 @functools.cache
 def load_taxonomy() -> Taxonomy:
     """The shipped curated taxonomy (cached for the process)."""
-    return Taxonomy(shipped_entries())
+    return Taxonomy(shipped_entries(), shipped_senses())
 
 
 def data_dir() -> Path:
@@ -387,7 +414,7 @@ def with_esco_links(
     """Taxonomy whose entries carry ESCO URIs, plus the ESCO concepts no entry covers."""
     uris, extra = esco_links(taxonomy, esco)
     linked = [replace(e, esco_uri=uris.get(e.skill_id) or e.esco_uri) for e in taxonomy]
-    return Taxonomy([*linked, *extra])
+    return Taxonomy([*linked, *extra], taxonomy.ambiguities())
 
 
 @functools.cache
@@ -398,6 +425,7 @@ def shipped_fingerprint() -> str:
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".txt"):
             h.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
+    h.update(shipped_senses_bytes())
     return h.hexdigest()[:16]
 
 

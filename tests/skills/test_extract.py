@@ -52,6 +52,46 @@ def test_templated_rejection_gives_no_goal_and_asks_for_feedback(tx: Taxonomy) -
 @pytest.mark.parametrize(
     "text",
     [
+        "Thank you for your interest in the Data Engineer role. We received a large number of "
+        "applications from highly qualified candidates with strong Python, Spark and AWS "
+        "backgrounds, and have decided to move forward with others.",
+        "Your application for Warehouse Team Leader (forklift licence, WMS experience required) "
+        "has been reviewed. Regrettably we will not be taking it further.",
+        "It was a very competitive field of candidates with deep Kubernetes experience; we will "
+        "not be progressing your application.",
+        "Thanks for applying to Brightpath. Brightpath serves more than 40,000 clinics, and our "
+        "developers work with Rust, React and PostgreSQL. We have chosen to pursue other "
+        "applicants.",
+        "Thank you for applying to Hillside Primary. Hillside is committed to safeguarding and "
+        "promoting the welfare of children and expects all staff to share this commitment. The "
+        "post has now been filled.",
+    ],
+)
+def test_form_letter_lines_about_the_pool_or_status_give_no_goal(text: str, tx: Taxonomy
+                                                                 ) -> None:
+    res = extract(text, taxonomy=tx)
+    assert res.goals == () and res.templated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We received many applications. The successful candidate had more Kubernetes "
+         "experience than you.", ["kubernetes"]),
+        ("Your application for Warehouse Team Leader has been declined because you do not hold "
+         "a forklift licence.", ["forklift-certification"]),
+        ("We had a large number of applicants and several had deeper SQL experience than you.",
+         ["sql"]),
+    ],
+)
+def test_a_form_letter_line_that_gives_a_reason_still_counts(text: str, expected: list[str],
+                                                             tx: Taxonomy) -> None:
+    assert ids(text, tx) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Go ahead and apply again next year; we lacked a slot for you.",
         "We need someone who can present to the C-suite, and we lacked evidence of that in plan B.",
         "Your answer to question (c) lacked detail and your grade was a C.",
