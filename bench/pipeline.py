@@ -5,6 +5,12 @@ Starts an embedded Redis and SQLite in a scratch dir, a local stub server for th
 (+/- 50 ms), and N worker units, each a prefork planning worker (-c 1) plus a threads provider
 worker (-c 12). Plans have five goals; the result cache is off so every plan asks every provider.
 
+The stubs run on this machine, so their HTTP clients (in the provider worker) and server (in this
+process) use the same cores as the pipeline. CPU is reported per run so a throughput figure can be
+read against how full the cores were: "ours" is every bench process (workers, Redis, this one with
+the stub server) over wall time and all cores; "machine" is /proc/stat, which also shows whatever
+else was running.
+
     python bench/pipeline.py [--plans 20] [--burst 20]
 """
 
@@ -13,16 +19,20 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import select  # noqa: E402
 
 from planner import pipeline  # noqa: E402
 from planner.config import Settings  # noqa: E402
@@ -63,10 +73,91 @@ def status(db: Database, plan_id: str) -> str:
 
 
 def wait(db: Database, ids: list[str]) -> None:
-    left = set(ids)
+    """Poll as a client would, every 5 ms, with one cheap query for all plans still running."""
+    left = list(ids)
     while left:
-        left = {i for i in left if status(db, i) in pipeline.RUNNING}
-        time.sleep(0.01)
+        with db.engine.connect() as conn:
+            left = list(conn.scalars(select(m.Plan.id).where(
+                m.Plan.id.in_(left), m.Plan.status.in_(pipeline.RUNNING))))
+        if left:
+            time.sleep(0.005)
+
+
+@dataclass
+class Cpu:
+    """CPU used between two readings: by the bench's processes, and by the whole machine."""
+
+    pids: list[int]
+    wall: float = 0.0
+    ours: float = 0.0
+    machine_busy: float = 0.0
+    machine_total: float = 0.0
+
+    def __enter__(self) -> Cpu:
+        self._start = (time.perf_counter(), _cpu_of(self.pids), *_machine())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        wall, ours, busy, total = self._start
+        self.wall = time.perf_counter() - wall
+        self.ours = _cpu_of(self.pids) - ours
+        now_busy, now_total = _machine()
+        self.machine_busy, self.machine_total = now_busy - busy, now_total - total
+
+    def __str__(self) -> str:
+        cores = os.cpu_count() or 1
+        ours = self.ours / (self.wall * cores)
+        machine = self.machine_busy / self.machine_total if self.machine_total else 0.0
+        return f"CPU ours {ours:.0%}, machine {machine:.0%} of {cores} cores"
+
+
+def _cpu_of(pids: list[int]) -> float:
+    """User + system seconds of this process and of ``pids`` with their descendants."""
+    own = os.times()
+    total = own.user + own.system
+    seen: set[int] = set()
+    todo = list(pids)
+    while todo:
+        pid = todo.pop()
+        if pid in seen or pid == os.getpid():
+            continue
+        seen.add(pid)
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # it ended between readings
+    return total
+
+
+def _machine() -> tuple[float, float]:
+    """(busy, total) jiffies of every core since boot, from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = values[3] + values[4]  # idle + iowait
+    return float(sum(values) - idle), float(sum(values))
+
+
+def listen_overflows() -> int:
+    """The kernel's count of connections dropped because a listen queue was full."""
+    lines = Path("/proc/net/netstat").read_text().splitlines()
+    for head, vals in zip(lines[::2], lines[1::2], strict=False):
+        if head.startswith("TcpExt:"):
+            return int(dict(zip(head.split(), vals.split(), strict=True))["ListenOverflows"])
+    return 0
+
+
+def widen_backlog(fleet: Fleet, backlog: int = 256) -> None:
+    """Let the stub server queue a whole burst of connections.
+
+    The stdlib server listens with a backlog of 5; fifty provider calls arriving together
+    overflow it and the kernel drops connections, which the clients retry after a 1 s SYN
+    timeout: a second of latency no real provider API would add. Calling listen() again on the
+    listening socket changes its backlog.
+    """
+    sock: socket.socket = fleet.server._server.socket  # noqa: SLF001 - the stub keeps it private
+    sock.listen(backlog)
 
 
 def start_units(n: int, env: dict[str, str], logs: Path) -> list[subprocess.Popen[bytes]]:
@@ -112,14 +203,14 @@ def timed(db: Database, celery: object, fleet: Fleet, plans: int) -> tuple[list[
     return times, ideal
 
 
-def burst(db: Database, celery: object, n: int) -> float:
-    """Plans per minute when ``n`` plans arrive at once."""
+def burst(db: Database, celery: object, n: int, pids: list[int]) -> tuple[float, Cpu]:
+    """Plans per minute when ``n`` plans arrive at once, and the CPU used meanwhile."""
     ids = [new_plan(db) for _ in range(n)]
-    start = time.perf_counter()
-    for i in ids:
-        enqueue_plan(celery, i)  # type: ignore[arg-type]
-    wait(db, ids)
-    return n / (time.perf_counter() - start) * 60
+    with Cpu(pids) as cpu:
+        for i in ids:
+            enqueue_plan(celery, i)  # type: ignore[arg-type]
+        wait(db, ids)
+    return n / cpu.wall * 60, cpu
 
 
 def sequential(db: Database) -> float:
@@ -155,6 +246,8 @@ def main() -> None:
     port = free_port()
     redis_proc = start_redis(port, scratch / "redis")
     fleet = Fleet().__enter__()
+    widen_backlog(fleet)
+    overflows = listen_overflows()
     env = {**os.environ, **fleet.env(), "PLANNER_DATA_DIR": str(scratch),
            "PLANNER_REDIS_URL": f"redis://127.0.0.1:{port}/0",
            "PLANNER_DATABASE_URL": f"sqlite:///{scratch / 'planner.db'}",
@@ -172,21 +265,27 @@ def main() -> None:
             fleet.set(name, delay=DELAY, jitter=JITTER, count=5)
         base = sequential(db)
         procs = start_units(1, env, scratch)
+        pids = [redis_proc.pid, *(p.pid for p in procs)]
         timed(db, celery, fleet, 2)  # warm-up: imports, first connections
-        times, ideal = timed(db, celery, fleet, args.plans)
+        with Cpu(pids) as cpu:
+            times, ideal = timed(db, celery, fleet, args.plans)
         p50, p95, ideal50 = pct(times, 0.5), pct(times, 0.95), statistics.median(ideal)
         rows += [
-            (f"POST -> ready, p50 ({args.plans} plans, 10 providers x 5 goals, 1 unit)",
-             f"{p50 * 1000:.0f} ms"),
+            (f"POST -> ready, p50 ({args.plans} plans one at a time, 10 providers x 5 goals, "
+             "1 unit)", f"{p50 * 1000:.0f} ms"),
             ("POST -> ready, p95", f"{p95 * 1000:.0f} ms"),
             ("ideal (slowest provider answer in the plan), median", f"{ideal50 * 1000:.0f} ms"),
             ("p50 / ideal", f"{p50 / ideal50:.2f}x"),
             ("p95 / ideal", f"{p95 / ideal50:.2f}x"),
+            ("CPU while timing plans one at a time", str(cpu)),
+            ("CPU per plan, all bench processes (workers, Redis, stubs)",
+             f"{cpu.ours / args.plans * 1000:.0f} ms"),
             ("sequential baseline (one plan, in-process)", f"{base * 1000:.0f} ms"),
             ("sequential / p50", f"{base / p50:.1f}x"),
         ]
+        rate, cpu = burst(db, celery, args.burst, pids)
         rows.append((f"throughput, 1 unit ({args.burst} plans at once)",
-                     f"{burst(db, celery, args.burst):.0f} plans/min"))
+                     f"{rate:.0f} plans/min ({cpu})"))
         for name in NAMES:
             fleet.set(name, delay=0.0, count=5)
         fast, _ = timed(db, celery, fleet, 10)
@@ -195,11 +294,21 @@ def main() -> None:
                      f"{statistics.median(fast) / tasks * 1000:.0f} ms"))
         stop(procs)
         procs = start_units(2, env, scratch)
+        pids = [redis_proc.pid, *(p.pid for p in procs)]
         for name in NAMES:
             fleet.set(name, delay=DELAY, jitter=JITTER, count=5)
         timed(db, celery, fleet, 1)
+        # The same plans with a plan's ten provider tasks spread over two provider processes:
+        # shows how much of the gap to the ideal is one process's share of the CPU.
+        times2, ideal2 = timed(db, celery, fleet, max(5, args.plans // 2))
+        rows.append((f"POST -> ready, p50 with 2 units ({len(times2)} plans one at a time)",
+                     f"{pct(times2, 0.5) * 1000:.0f} ms = "
+                     f"{pct(times2, 0.5) / statistics.median(ideal2):.2f}x the ideal"))
+        rate, cpu = burst(db, celery, args.burst, pids)
         rows.append((f"throughput, 2 units ({args.burst} plans at once)",
-                     f"{burst(db, celery, args.burst):.0f} plans/min"))
+                     f"{rate:.0f} plans/min ({cpu})"))
+        rows.append(("stub connections dropped by a full listen queue (1 s retry each)",
+                     str(listen_overflows() - overflows)))
     finally:
         stop(procs)
         fleet.__exit__()

@@ -14,9 +14,10 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -29,6 +30,10 @@ from planner.store import models as m
 from planner.store.db import Database
 
 log = logging.getLogger(__name__)
+
+# The hot path (start, provider results) writes through the tables: no ORM unit of work.
+PLANS, RUNS, RESOURCES, LINKS = (cast(Table, t.__table__) for t in (
+    m.Plan, m.ProviderRun, m.Resource, m.PlanResource))
 
 RUNNING = ("queued", "fetching", "planning")
 FINISHED = ("ready", "partial", "failed")
@@ -50,15 +55,16 @@ def mark_fetching(db: Database, plan_id: str, deadline: float | None = None) -> 
     """
     now = m.utcnow()
     with db.session() as s:  # write first: on SQLite a read-then-write transaction can fail
-        s.execute(update(m.Plan).where(m.Plan.id == plan_id, m.Plan.status == "queued")
+        s.execute(update(PLANS).where(PLANS.c.id == plan_id, PLANS.c.status == "queued")
                   .values(status="fetching", started_at=now))
         if deadline is not None:
-            s.execute(update(m.Plan).where(m.Plan.id == plan_id, m.Plan.deadline_at.is_(None))
+            s.execute(update(PLANS).where(PLANS.c.id == plan_id, PLANS.c.deadline_at.is_(None))
                       .values(deadline_at=now + timedelta(seconds=deadline)))
-        p = s.get(m.Plan, plan_id)
-        if p is None or p.status in FINISHED:
+        status = s.scalar(select(PLANS.c.status).where(PLANS.c.id == plan_id))
+        if status is None or status in FINISHED:
             return None
-        return [r.provider for r in p.runs if r.status == "waiting"]
+        return list(s.scalars(select(RUNS.c.provider).where(
+            RUNS.c.plan_id == plan_id, RUNS.c.status == "waiting").order_by(RUNS.c.id)))
 
 
 # ---- one provider --------------------------------------------------------------------------
@@ -73,16 +79,16 @@ class RunContext:
 
 def begin_run(db: Database, plan_id: str, provider: str) -> RunContext | None:
     """Count a delivery of a provider task; None when its run is gone or already answered."""
-    where = (m.ProviderRun.plan_id == plan_id, m.ProviderRun.provider == provider,
-             m.ProviderRun.status == "waiting")
     with db.session() as s:
-        counted = s.execute(update(m.ProviderRun).where(*where).values(
-            attempts=m.ProviderRun.attempts + 1,
-            started_at=func.coalesce(m.ProviderRun.started_at, m.utcnow()))).rowcount
-        p = s.get(m.Plan, plan_id) if counted else None
-        if p is None or p.status in FINISHED:
+        counted = s.execute(update(RUNS).where(*_waiting(plan_id, provider)).values(
+            attempts=RUNS.c.attempts + 1,
+            started_at=func.coalesce(RUNS.c.started_at, m.utcnow()))).rowcount
+        row = s.execute(select(PLANS.c.status, PLANS.c.goals, PLANS.c.params,
+                               PLANS.c.deadline_at).where(PLANS.c.id == plan_id)
+                        ).first() if counted else None
+        if row is None or row.status in FINISHED:
             return None
-        return RunContext(list(p.goals), dict(p.params), p.deadline_at)
+        return RunContext(list(row.goals), dict(row.params), row.deadline_at)
 
 
 def fetch_provider(
@@ -173,25 +179,26 @@ def record_run(
     """
     status = status or ("failed" if error else "ok")
     with db.session() as s:
-        claimed = s.execute(
-            update(m.ProviderRun)
-            .where(m.ProviderRun.plan_id == plan_id, m.ProviderRun.provider == provider,
-                   m.ProviderRun.status == "waiting")
-            .values(status=status, error=error, latency_ms=latency_ms, count=len(found),
-                    dropped=dropped, cached=cached, finished_at=m.utcnow())
-        ).rowcount
+        claimed = s.execute(update(RUNS).where(*_waiting(plan_id, provider)).values(
+            status=status, error=error, latency_ms=latency_ms, count=len(found),
+            dropped=dropped, cached=cached, finished_at=m.utcnow())).rowcount
         if not claimed:  # delivered twice, gone, or timed out at the deadline
-            run = s.scalar(select(m.ProviderRun).filter_by(plan_id=plan_id, provider=provider))
+            run = s.execute(select(RUNS.c.status, RUNS.c.count).where(
+                RUNS.c.plan_id == plan_id, RUNS.c.provider == provider)).first()
             if run is None:
                 return {"provider": provider, "status": "gone"}
             return {"provider": provider, "status": run.status, "count": run.count}
         ids = _upsert_resources(s, [r for _, r in found])
         links = {(skill_id, ids[res.key]): rank for rank, (skill_id, res) in enumerate(found)}
         if links:
-            s.execute(_insert(s)(m.PlanResource).values([
-                dict(plan_id=plan_id, skill_id=skill, resource_id=rid, rank=rank)
-                for (skill, rid), rank in sorted(links.items())]).on_conflict_do_nothing())
+            s.execute(_statements(s).link, [
+                {"plan_id": plan_id, "skill_id": skill, "resource_id": rid, "rank": rank}
+                for (skill, rid), rank in sorted(links.items())])
     return {"provider": provider, "status": status, "count": len(found), "error": error}
+
+
+def _waiting(plan_id: str, provider: str) -> tuple[Any, ...]:
+    return (RUNS.c.plan_id == plan_id, RUNS.c.provider == provider, RUNS.c.status == "waiting")
 
 
 def _upsert_resources(s: Session, found: list[Resource]) -> dict[str, int]:
@@ -200,21 +207,44 @@ def _upsert_resources(s: Session, found: list[Resource]) -> dict[str, int]:
     if not unique:
         return {}
     now = m.utcnow()
-    stmt = _insert(s)(m.Resource).values([
-        dict(provider=r.provider, external_id=r.external_id, kind=r.kind.value,
-             title=r.title[:500], url=r.url[:2000], data=r.to_dict(), fetched_at=now)
+    sql = _statements(s)
+    s.execute(sql.upsert, [
+        {"provider": r.provider, "external_id": r.external_id, "kind": r.kind.value,
+         "title": r.title[:500], "url": r.url[:2000], "data": r.to_dict(), "fetched_at": now}
         for r in unique])
-    s.execute(stmt.on_conflict_do_update(
-        index_elements=["provider", "external_id"],
-        set_={k: stmt.excluded[k] for k in ("kind", "title", "url", "data", "fetched_at")}))
-    rows = s.execute(select(m.Resource.id, m.Resource.provider, m.Resource.external_id).where(
-        m.Resource.provider.in_({r.provider for r in unique}),
-        m.Resource.external_id.in_([r.external_id for r in unique]))).all()
+    rows = s.execute(sql.resource_ids, {"providers": sorted({r.provider for r in unique}),
+                                        "external_ids": [r.external_id for r in unique]})
     return {f"{prov}:{ext}": rid for rid, prov, ext in rows}
 
 
-def _insert(s: Session) -> Any:
-    return postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+@dataclass(frozen=True)
+class _Statements:
+    upsert: Any
+    resource_ids: Any
+    link: Any
+
+
+@cache
+def _dialect_statements(dialect: str) -> _Statements:
+    """The result writes, built once per dialect and sent with a list of rows (executemany).
+
+    Core statements over the tables, so SQLAlchemy compiles each once and reuses it; a
+    multi-row ``VALUES`` would be compiled anew for every provider answer, which cost more CPU
+    than the writes themselves.
+    """
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    upsert = insert(RESOURCES)
+    upsert = upsert.on_conflict_do_update(
+        index_elements=["provider", "external_id"],
+        set_={k: upsert.excluded[k] for k in ("kind", "title", "url", "data", "fetched_at")})
+    ids = select(RESOURCES.c.id, RESOURCES.c.provider, RESOURCES.c.external_id).where(
+        RESOURCES.c.provider.in_(bindparam("providers", expanding=True)),
+        RESOURCES.c.external_id.in_(bindparam("external_ids", expanding=True)))
+    return _Statements(upsert, ids, insert(LINKS).on_conflict_do_nothing())
+
+
+def _statements(s: Session) -> _Statements:
+    return _dialect_statements(s.get_bind().dialect.name)
 
 
 # ---- deadline, build, fail -----------------------------------------------------------------
@@ -263,10 +293,9 @@ def build_roadmap(db: Database, plan_id: str) -> str | None:
         claimed = s.execute(update(m.Plan).where(m.Plan.id == plan_id,
                                                  m.Plan.status.in_(RUNNING))
                             .values(updated_at=m.utcnow())).rowcount
-        p = s.get(m.Plan, plan_id)
+        p = s.get(m.Plan, plan_id)  # a new session: loaded after the claim, so current
         if p is None or not claimed:
             return p.status if p is not None else None
-        s.refresh(p)
         if any(r.status == "waiting" for r in p.runs):  # built early: those did not make it
             for r in p.runs:
                 if r.status == "waiting":

@@ -53,18 +53,24 @@ def start_plan(plan_id: str) -> None:
     waiting = pipeline.mark_fetching(db(), plan_id, settings.plan_deadline)
     if waiting is None:
         return
-    deadline_plan.apply_async((plan_id,), countdown=settings.plan_deadline)
     callback = build_plan.s(plan_id)
-    if not waiting:
+    if waiting:
+        log.info("plan %s: asking %d providers", plan_id, len(waiting),
+                 extra={"plan_id": plan_id})
+        chord(search_provider.s(plan_id, name) for name in waiting)(callback)
+    else:
         callback.delay([])
-        return
-    log.info("plan %s: asking %d providers", plan_id, len(waiting), extra={"plan_id": plan_id})
-    chord(search_provider.s(plan_id, name) for name in waiting)(callback)
+    # Armed after the fan-out, which is what the plan waits on; if this task dies in between,
+    # its redelivery (late ack) or the sweeper arms it.
+    deadline_plan.apply_async((plan_id,), countdown=settings.plan_deadline)
 
 
 @celery.task(
     name=SEARCH, bind=True,
     soft_time_limit=LIMITS[SEARCH][0], time_limit=LIMITS[SEARCH][1],
+    # The chord collects each answer on its own counter; a second copy under the task id
+    # would be one more Redis write per provider that nobody reads.
+    ignore_result=True,
     autoretry_for=(RetriableProviderError,), max_retries=settings.provider_retries,
     retry_backoff=1, retry_backoff_max=30, retry_jitter=True,
 )
