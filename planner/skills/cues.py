@@ -46,12 +46,22 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\bmistakes?\b|\bincorrect|\bwrong\b|\btripped|\bwent unanswered|\bnot convinc\w+"
         r"|\bnot (?:yet )?(?:at|up to)\b|\bneither\b|\bnone\b"
         r"|\b(?:was|were|is|are|seemed|looked|felt|remains?) (?:\w+ ){0,2}?limited\b"
-        r"|\bunsure\b|\buncertain\b|\bunaware\b|\bnot aware\b|\bnot sure\b",
+        r"|\bunsure\b|\buncertain\b|\bunaware\b|\bnot aware\b|\bnot sure\b"
+        r"|\bslow (?:to|at|in)\b|\bwent sideways|\bfell (?:down|apart|flat|over)\b|\bcame unstuck"
+        r"|\bunders(?:old|ell\w*)|\bburied\b|\bstalled\b|\bdid(?:n't| not) pass|\bnot passed"
+        r"|\b(?:far |much |way |a bit |a little |rather |slightly )?too (?:technical|long|detailed"
+        r"|high-level|vague|generic|junior|theoretical|academic|wordy|abstract|brief|short|shallow"
+        r"|basic|narrow)\b"
+        r"|\b(?:answer|response|explanation)s? (?:on|to|about|for|around) (?:\w+\W+){0,4}?"
+        r"(?:was|were) (?:just|only|simply|basic|thin)\b",
     ),
     (
         Cue.GAP,
         r"\b(?:didn'?t|did not|doesn'?t|does not|don'?t|do not|wasn'?t|weren'?t|hadn'?t|had not"
-        r"|hasn'?t|has not|haven'?t|have not|isn'?t|aren'?t|not|no)\b",
+        r"|hasn'?t|has not|haven'?t|have not|isn'?t|aren'?t|not|no|never)\b"
+        r"|\bwithout (?:ever |any |a |first |really )?\w+ing\b"
+        r"|\bkept (?:pushing|pressing|probing|coming back|returning)\b|\brather than\b"
+        r"|\binstead of\b",
     ),
     (
         Cue.GAP,
@@ -92,7 +102,11 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\bmandatory\b|\blooking for\b|\bwanted\b|\bprerequisite|\bexpect(?:ed|s)?\b"
         r"|\bcore (?:part|skill|requirement)|"
         r"\bthe role (?:involves|is|centres|centers|revolves)|\bheavily\b|\bday[- ]to[- ]day\b|"
-        r"\bdaily\b|\bhands-on\b|\bproduction\b|\bfluent|\bfluency|\bproficien\w+|\bnon-negotiable",
+        r"\bdaily\b|\bhands-on\b|\bproduction\b|\bfluent|\bfluency|\bproficien\w+|\bnon-negotiable"
+        r"|(?:'d|\bwould) (?:also |still |really |ideally )?"
+        r"(?:want|need|expect|require|like to see)\b"
+        r"|\bwants? (?:\w+ ){0,2}?(?:experience|someone|a candidate|evidence|exposure|people"
+        r"|knowledge)\b",
     ),
     (
         Cue.STRENGTH,
@@ -112,7 +126,9 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\bnot (?:required|essential|mandatory)|\boptional\b|\bgood to have|\bextra credit",
     ),
 )
-_COMPILED = tuple((cue, re.compile(rx, re.I)) for cue, rx in _PATTERNS)
+# Every alternative starts at a word boundary; saying so once up front lets the engine reject
+# the positions inside words with one test instead of one per alternative.
+_COMPILED = tuple((cue, re.compile(rf"\b(?:{rx})", re.I)) for cue, rx in _PATTERNS)
 # "strong" inside "not strong", "would have liked", "well below" is not praise.
 _NOT_PRAISE = re.compile(
     r"\b(?:not|n't|never|no|less|isn't|wasn't|weren't|nobody|none|neither|nor"
@@ -135,13 +151,15 @@ def find_cues(text: str, start: int, end: int) -> list[CueHit]:
     for cue, rx in _COMPILED:
         for m in rx.finditer(text, start, end):
             if cue is Cue.STRENGTH and _NOT_PRAISE.search(
-                text[max(start, m.start() - 30) : m.start()]
+                text[max(start, m.start() - 45) : m.start()]
             ):
                 continue
             if cue is Cue.STRENGTH and _overlaps(hits, m.start(), m.end()):
                 continue
-            if cue is Cue.GAP and _COUNTING.match(text, m.end()) and m.group(0).lower() in (
-                "more", "greater"
+            if (
+                cue is Cue.GAP
+                and _COUNTING.match(text, m.end())
+                and m.group(0).lower() in ("more", "greater")
             ):
                 continue  # "used by more than 3,000 companies" counts, it names no gap
             qualifier = _QUALIFIER.fullmatch(m.group(0))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from planner.skills.cues import Cue, find_cues
 from planner.skills.matcher import Mention, find_mentions
@@ -12,15 +13,30 @@ from planner.skills.segment import is_boilerplate, sentences
 from planner.skills.taxonomy import Taxonomy
 from planner.skills.text import Span, clean_document
 
-_HEADING = re.compile(r"^[ \t#*]*([A-Za-z][^\n.!?]{0,60}?)[ \t]*:?[ \t*]*$")
+_HEADING = re.compile(r"^[ \t#*]*([A-Za-z][^\n.!?]{0,70}?)[ \t]*:?[ \t*]*$")
+_HEADING_WORDS = 8
+# Checked in order. "duty" sections (responsibilities, the role, "you will ...") say what the
+# job does, not what the applicant must already know, so they are not mined; neither are
+# "skip" sections (company blurb, benefits, selection process, equal opportunities).
 _SECTION_KIND = (
     (
         "skip",
         re.compile(
-            r"about (?:us|the company|the team|[A-Z]\w+)|who we are|our (?:mission|story|"
-            r"values|culture)|benefits|perks|what we offer|why (?:join|work)|compensation|"
-            r"salary|equal (?:employment )?opportunit|eeo|diversity|how to apply|life at|"
-            r"the process|interview process|location|working (?:here|with us)",
+            r"about (?!(?:you|the (?:role|job|position|post|opportunity|team)|this role)\b)\w+"
+            r"|who we are|our (?:mission|story|values|culture|benefits)|benefits|perks|package"
+            r"|what we offer|we offer|in it for you|why (?:join|work|\w+$)|compensation|salary"
+            r"|equal (?:employment )?opportunit|eeo|diversity|how to apply|life at|the process"
+            r"|interview process|selection process|location|working (?:here|with us)|behaviours",
+            re.I,
+        ),
+    ),
+    (
+        "duty",
+        re.compile(
+            r"responsibilit|duties|accountabilit|what you(?:'ll| will) (?:do|be doing)"
+            r"|day[- ]to[- ]day|in this role|(?:about |^)the role|role (?:overview|summary)"
+            r"|about the (?:job|position|post|opportunity|team)|the opportunity|your role"
+            r"|job (?:summary|purpose|description)|you will\b|you'll\b(?! need| bring)|key tasks",
             re.I,
         ),
     ),
@@ -28,7 +44,8 @@ _SECTION_KIND = (
         "nice",
         re.compile(
             r"nice[- ]to[- ]have|bonus|preferred|plus(?:es)?\b|desirable|good to have|"
-            r"would be (?:great|nice)|extra credit|not required|ideally|optional",
+            r"would be (?:great|nice)|extra credit|not required|ideally|optional|advantage"
+            r"|an asset|beneficial",
             re.I,
         ),
     ),
@@ -36,12 +53,19 @@ _SECTION_KIND = (
         "must",
         re.compile(
             r"requirement|required|must[- ]have|qualifications?|what you(?:'ll)? (?:bring|need)|"
-            r"you (?:have|bring|are)|essential|minimum|basic|looking for|skills|experience|"
-            r"responsibilit|what you(?:'ll)? do|the role|duties|day[- ]to[- ]day|about the role|"
-            r"about you|your profile|who you are",
+            r"you (?:have|bring|are|need|will (?:have|need|bring))|essential|minimum|basic"
+            r"|looking for|skills|experience|about you|your profile|who you are|person spec"
+            r"|criteria|successful candidate|need from you|competenc",
             re.I,
         ),
     ),
+)
+# "You will lead a team of 40", "Reporting to the COO, you'll own ...": a duty line, wherever
+# it stands. "You will have / need / bring ..." states a requirement.
+_DUTY_LINE = re.compile(
+    r"\byou(?: will|'ll)\s+(?!(?:need|have|bring|hold|possess|already|ideally|also have"
+    r"|be (?!\w+ing\b)\w+)\b)\w+",
+    re.I,
 )
 _NOT_YET = re.compile(
     r"\([^()]{0,40}\b(?:pending|in progress|expected|ongoing|studying"
@@ -52,6 +76,7 @@ _NOT_YET = re.compile(
 )
 _BULLET = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 _EXCLUDED_KINDS = frozenset({GoalKind.SOFT, GoalKind.JOB_SEARCH})
+_SHOWS_PREREQUISITES = frozenset({GoalKind.CERTIFICATION, GoalKind.TOOL})
 
 
 @dataclass(frozen=True)
@@ -66,7 +91,7 @@ class Requirement:
 
 def _section_kind(line: str) -> str | None:
     m = _HEADING.match(line)
-    if not m or len(line.split()) > 6:
+    if not m or len(line.split()) > _HEADING_WORDS:
         return None
     for kind, rx in _SECTION_KIND:
         if rx.search(m.group(1)):
@@ -77,54 +102,162 @@ def _section_kind(line: str) -> str | None:
 def requirements(text: str, taxonomy: Taxonomy) -> list[Requirement]:
     """Hard skills a job description asks for, must-have unless its wording says otherwise.
 
-    Company blurbs, benefits and equal-opportunity sections are skipped; soft skills and
-    job-search skills are left out, since no resume is expected to list them.
+    The title block, company blurbs, duties ("Responsibilities", "You will ..."), benefits and
+    equal-opportunity sections are skipped; soft skills and job-search skills are left out,
+    since no resume is expected to list them.
     """
     clean = clean_document(text)
     found: dict[str, Requirement] = {}
     section = "must"
-    for n, sent in enumerate(sentences(clean)):
+    in_header = True  # the job title and employer lines above the first heading or prose
+    for sent in sentences(clean):
         chunk = clean[sent.start : sent.end]
-        if n == 0 and _looks_like_title(chunk):
-            continue  # "Investment Banking Analyst" names the job, not a requirement
+        mentions = _hard_mentions(clean, taxonomy, sent)
+        kind = _heading_kind(chunk, bool(mentions))
+        if in_header and kind is None and _looks_like_title(chunk):
+            continue  # "Investment Banking Analyst", "Tallyfy Cloud": the job and the employer
+        in_header = False
         here = section
-        head, colon, rest = chunk.partition(":")
-        kind = _section_kind(head if colon else chunk)
-        if kind is not None and not _BULLET.match(chunk):
-            if not rest.strip():
+        if kind is not None:
+            if not chunk.partition(":")[2].strip() and not mentions:
                 section = kind
                 continue
             here = kind  # "Nice to have: Canva, basic HTML"
-        if here == "skip" or is_boilerplate(chunk):
+        if here in ("skip", "duty") or is_boilerplate(chunk) or _DUTY_LINE.search(chunk):
             continue
         nice = here == "nice" or any(
             h.cue is Cue.NICE for h in find_cues(clean, sent.start, sent.end)
         )
-        mentions = [
-            m
-            for m in _drop_parts(clean, find_mentions(clean, taxonomy, sent.start, sent.end))
-            if taxonomy[m.skill_id].kind not in _EXCLUDED_KINDS
-            and taxonomy[m.skill_id].source == "curated"
-        ]
-        for group, similar in _alternatives(clean, mentions):
-            ids = tuple(dict.fromkeys(m.skill_id for m in group))
-            for sid in ids:
-                prev = found.get(sid)
-                if prev is None or (prev.must_have is False and not nice):
-                    alts = ids if len(ids) > 1 else ()
-                    at = next(Span(m.start, m.end) for m in group if m.skill_id == sid)
-                    found[sid] = Requirement(sid, not nice, sent, alts, similar, at)
+        for ask in _groups(clean, sent, mentions):
+            _add(found, ask, sent, nice)
     return _specific_first(clean, list(found.values()), taxonomy)
 
 
+def _heading_kind(chunk: str, has_mentions: bool) -> str | None:
+    """The section a heading line opens, or None; a line naming skills is not a bare heading."""
+    if _BULLET.match(chunk):
+        return None
+    head, colon, _ = chunk.partition(":")
+    if not colon and has_mentions:
+        return None
+    return _section_kind(head if colon else chunk)
+
+
+def _hard_mentions(text: str, taxonomy: Taxonomy, sent: Span) -> list[Mention]:
+    """Curated hard-skill mentions in ``sent``, without the employer's own stack."""
+    found = _drop_parts(text, find_mentions(text, taxonomy, sent.start, sent.end))
+    return [
+        m
+        for m, nxt in zip(found, [*found[1:], None], strict=False)
+        if not _modifies(text, m, nxt, taxonomy)
+        and taxonomy[m.skill_id].kind not in _EXCLUDED_KINDS
+        and taxonomy[m.skill_id].source == "curated"
+        and not _EMPLOYER_STACK.search(text[sent.start : m.start])
+    ]
+
+
+def _modifies(text: str, m: Mention, nxt: Mention | None, taxonomy: Taxonomy) -> bool:
+    """A one-word concept right before another skill qualifies it ("cloud HRIS")."""
+    return (
+        nxt is not None
+        and text[m.end : nxt.start] == " "
+        and taxonomy[m.skill_id].kind is GoalKind.TECHNICAL
+        and m.n_tokens == 1
+    )
+
+
+# "(we use PostgreSQL)", "we run SAP EWM": what the employer has, not what it asks for.
+_EMPLOYER_STACK = re.compile(
+    r"\b(?:we(?:'re| are)? (?:use|using|run|running|work (?:with|in))|our (?:stack|tools?"
+    r"|systems?|platforms?) (?:is|are|includes?))\b[^.;:()]{0,40}$",
+    re.I,
+)
+# "a BI tool such as Tableau, Looker or Power BI": the tools are examples of one ask.
+_EXAMPLES = re.compile(
+    r"\s*(?:,\s*)?(?:such as|e\.g\.?,?|for example,?|for instance,?|including|"
+    r"(?<!would )(?<!'d )like)\s+$",
+    re.I,
+)
+_HEAD_GAP = 4  # words between a category ("an ERP system") and "such as"
+
+
+class _Ask(NamedTuple):
+    """Skills a bullet asks for together: any one of ``alternatives`` meets the ask."""
+
+    asked: list[Mention]  # each becomes a requirement
+    alternatives: list[Mention]
+    similar: bool  # a comparable skill (same parent) meets it too
+
+
+def _groups(text: str, sent: Span, mentions: list[Mention]) -> list[_Ask]:
+    """Alternative groups; an example list joins the category it illustrates, as one ask
+    met by anything comparable ("an ERP system such as Sage 200, Oracle or SAP")."""
+    out: list[_Ask] = []
+    run: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        start = mentions[i].start
+        trigger = _EXAMPLES.search(text, max(sent.start, start - 40), start)
+        if trigger is None:
+            run.append(mentions[i])
+            i += 1
+            continue
+        out.extend(_Ask(g, g, similar) for g, similar in _alternatives(text, run))
+        run = []
+        j = i + 1
+        while j < len(mentions) and _LIST_LINK.fullmatch(
+            text[mentions[j - 1].end : mentions[j].start]
+        ):
+            j += 1
+        examples = mentions[i:j]
+        out.append(_Ask(examples, [*examples, *_example_head(text, out, trigger.start())], True))
+        i = j
+    out.extend(_Ask(g, g, similar) for g, similar in _alternatives(text, run))
+    return out
+
+
+_LIST_LINK = re.compile(
+    r"\s*(?:,|/|\bor\b|\band\b|,\s*(?:or|and)\b)\s*(?:[\w.+#&'-]+\s*){0,2}?"
+    r"(?:(?:,|/|\bor\b|\band\b)\s*)?",
+    re.I,
+)
+
+
+def _example_head(text: str, asks: list[_Ask], trigger: int) -> list[Mention]:
+    """Take the category named just before "such as" out of ``asks``, if there is one."""
+    if not asks or len(asks[-1].asked) != 1:
+        return []
+    head = asks[-1].asked[0]
+    gap = text[head.end : trigger]
+    if len(gap.split()) > _HEAD_GAP or re.search(r"[.;:()]", gap):
+        return []
+    asks.pop()
+    return [head]
+
+
+def _add(found: dict[str, Requirement], ask: _Ask, sent: Span, nice: bool) -> None:
+    ids = tuple(dict.fromkeys(m.skill_id for m in ask.alternatives))
+    for m in ask.asked:
+        prev = found.get(m.skill_id)
+        if prev is None or (prev.must_have is False and not nice):
+            alts = ids if len(ids) > 1 else ()
+            at = Span(m.start, m.end)
+            found[m.skill_id] = Requirement(m.skill_id, not nice, sent, alts, ask.similar, at)
+
+
+# "Python or Go"; "AP automation or fintech", "Anaplan, Adaptive or Pigment": an item the
+# taxonomy does not know may stand between two alternatives.
 _OR = re.compile(
-    r"\s*(?:,\s*)?(?:or|/)\s*(?:(?:a|an|any|another|other)\s+)?"
-    r"(?:similar\s+|equivalent\s+|comparable\s+)?",
+    r"(?:\s*,?\s*(?!or\b)[\w.+#&'-]+){0,2}?\s*(?:,\s*)?(?:or|/)\s*(?:(?:a|an|any|another|other)\s+)?"
+    r"(?:similar\s+|equivalent\s+|comparable\s+)?(?:[\w-]+\s+)?",
     re.I,
 )
 _COMMA = re.compile(r"\s*,\s*")
+# "Zendesk or a similar tool", "AWS or another public cloud", "SolidWorks (or a similar CAD
+# package)": a comparable skill meets the ask.
 _OR_SIMILAR = re.compile(
-    r"\s*(?:,\s*)?or (?:a |an |any |another )?(?:similar|equivalent|comparable|other)\b", re.I
+    r"\s*(?:,\s*|\(\s*)?or (?:another\b|(?:a |an |any )?(?:similar|equivalent|comparable|other)\b)",
+    re.I,
 )
 
 
@@ -150,7 +283,7 @@ def _alternatives(text: str, mentions: list[Mention]) -> list[tuple[list[Mention
 
 
 def _close(text: str, chain: list[Mention], has_or: bool) -> list[tuple[list[Mention], bool]]:
-    similar = bool(_OR_SIMILAR.match(text, chain[-1].end))
+    similar = any(_OR_SIMILAR.match(text, m.end) for m in chain)
     if has_or:
         return [(chain, similar)]
     return [([m], similar and m is chain[-1]) for m in chain]  # a list of separate asks
@@ -199,6 +332,7 @@ def _specific_first(text: str, reqs: list[Requirement], taxonomy: Taxonomy) -> l
             o.skill_id in entry.broader
             and taxonomy[o.skill_id].kind is GoalKind.TOOL
             and o.evidence == r.evidence
+            and not _coordinated(text, r, o)  # "Microsoft Sentinel and KQL": two asks
             for o in reqs
         ):
             drop.add(r.skill_id)
@@ -229,7 +363,8 @@ def shown_via(text: str, taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
         if any(a <= m.end and m.start <= b for a, b in pending):
             continue  # "QTS pending", "studying for the CPA": not shown yet
         ids = {m.skill_id} | taxonomy.ancestors(m.skill_id)
-        if taxonomy[m.skill_id].kind is GoalKind.CERTIFICATION:  # a cert shows what it certifies
+        if taxonomy[m.skill_id].kind in _SHOWS_PREREQUISITES:
+            # a cert shows what it certifies; a tool used shows what it is built on (MySQL: SQL)
             ids.update(taxonomy[m.skill_id].prerequisites)
         for sid in ids:
             via.setdefault(sid, set()).add(m.skill_id)
@@ -248,5 +383,5 @@ def meets(r: Requirement, via: dict[str, frozenset[str]], named: set[str], tx: T
         if sid in shown_by or shown_by - named:
             return True
     if r.or_similar:
-        return any(b in via for b in tx[r.skill_id].broader)
+        return any(b in via for sid in r.alternatives or (r.skill_id,) for b in tx[sid].broader)
     return False

@@ -67,10 +67,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return bool(word) and word.group(1).lower() in _ABBREV if word else False
 
 
+# "Mechanical Design Engineer - technical interview feedback" heads the notes below it.
+_HEADING_END = re.compile(r"\b(?:feedback|notes|debrief|scorecard|summary|outcome)$", re.I)
+
+
 def _line_break_ends_sentence(text: str, nl: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, nl) + 1
     line = text[line_start:nl].strip()
-    if not line or line[-1] in ".!?:;" or len(line) < 45:
+    if not line or line[-1] in ".!?:;" or len(line) < 45 or _HEADING_END.search(line):
         return True
     nxt = text[nl + 1 : min(end, nl + 8)]
     return not nxt.strip() or bool(_BULLET.match(nxt)) or nxt.startswith(("\n", "\r"))
@@ -136,6 +140,10 @@ _BLURB = re.compile(
     r"mission|technology|tech|software|digital|data)",
     re.I,
 )
+# Each alternative above starts a word (or is "©"): testing the word boundary once up front lets
+# the engine skip positions inside words without trying every alternative.
+_LEGAL = re.compile(rf"\b(?:{_LEGAL.pattern})|©", re.I)
+_BLURB = re.compile(rf"\b(?:{_BLURB.pattern})", re.I)
 _ADDRESSES_CANDIDATE = re.compile(r"\b(?:you|your|yourself|candidates?|applicants?)\b", re.I)
 # Form-letter sentences about the applicant pool or the application's status: "we received a
 # large number of applications from candidates with strong Python ...", "your application for

@@ -67,8 +67,7 @@ def test_templated_rejection_gives_no_goal_and_asks_for_feedback(tx: Taxonomy) -
         "post has now been filled.",
     ],
 )
-def test_form_letter_lines_about_the_pool_or_status_give_no_goal(text: str, tx: Taxonomy
-                                                                 ) -> None:
+def test_form_letter_lines_about_the_pool_or_status_give_no_goal(text: str, tx: Taxonomy) -> None:
     res = extract(text, taxonomy=tx)
     assert res.goals == () and res.templated
 
@@ -76,16 +75,25 @@ def test_form_letter_lines_about_the_pool_or_status_give_no_goal(text: str, tx: 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("We received many applications. The successful candidate had more Kubernetes "
-         "experience than you.", ["kubernetes"]),
-        ("Your application for Warehouse Team Leader has been declined because you do not hold "
-         "a forklift licence.", ["forklift-certification"]),
-        ("We had a large number of applicants and several had deeper SQL experience than you.",
-         ["sql"]),
+        (
+            "We received many applications. The successful candidate had more Kubernetes "
+            "experience than you.",
+            ["kubernetes"],
+        ),
+        (
+            "Your application for Warehouse Team Leader has been declined because you do not hold "
+            "a forklift licence.",
+            ["forklift-certification"],
+        ),
+        (
+            "We had a large number of applicants and several had deeper SQL experience than you.",
+            ["sql"],
+        ),
     ],
 )
-def test_a_form_letter_line_that_gives_a_reason_still_counts(text: str, expected: list[str],
-                                                             tx: Taxonomy) -> None:
+def test_a_form_letter_line_that_gives_a_reason_still_counts(
+    text: str, expected: list[str], tx: Taxonomy
+) -> None:
     assert ids(text, tx) == expected
 
 
@@ -350,3 +358,97 @@ def test_nice_to_have_requirements_the_resume_lacks_are_goals(tx: Taxonomy) -> N
     res = extract("No thanks.", jd, "SQL, Canva", taxonomy=tx)
     (goal,) = res.goals
     assert goal.skill_id == "html" and not goal.must_have and goal.priority == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "skill_id"),
+    [
+        (
+            "When the buyer pushed back on price, you dropped it by 20% straight away.",
+            "objection-handling",
+        ),
+        ("You presented the charts but never got to telling us the so-what.", "data-storytelling"),
+        ("We need someone who has deployed a model behind an API, not only in notebooks.", "mlops"),
+        ("You didn't explain what was driving the variances in the Q3 pack.", "variance-analysis"),
+        (
+            "You listed the findings line by line without the story behind them.",
+            "data-storytelling",
+        ),
+        ("You couldn't say how you'd set SLOs for the checkout service.", "observability"),
+        (
+            "Your examples were about your own work; we wanted evidence of leading cross-team "
+            "initiatives.",
+            "leadership",
+        ),
+        ("You gave away the discount without getting anything in return.", "negotiation"),
+        ("Your answers wandered and we lost track of the point.", "concise-communication"),
+        ("You hadn't looked into the company before the interview.", "company-research"),
+        ("The role involves teaching AP US History to juniors.", "advanced-placement"),
+        ("We need someone experienced in teaching A-level Chemistry.", "stem-education"),
+        (
+            "She couldn't say how she'd handle someone in the team who was underperforming.",
+            "performance-management",
+        ),
+    ],
+)
+def test_paraphrases_name_the_skill(tx: Taxonomy, text: str, skill_id: str) -> None:
+    assert skill_id in ids(text, tx)
+
+
+def test_a_subject_after_teaching_is_the_specific_skill_not_the_umbrella(tx: Taxonomy) -> None:
+    found = ids("We need someone experienced in teaching A-level Chemistry.", tx)
+    assert "teaching" not in found
+
+
+def test_the_employers_stack_is_no_goal_when_the_text_discounts_it(tx: Taxonomy) -> None:
+    text = (
+        "You couldn't explain how you'd profile a slow query. "
+        "We use Zendesk, but no experience was needed there. "
+        "They use Kafka everywhere but said that wasn't something they expected you to know."
+    )
+    found = ids(text, tx)
+    assert "zendesk" not in found and "apache-kafka" not in found
+
+
+def test_the_employers_stack_counts_when_the_candidate_lacks_it(tx: Taxonomy) -> None:
+    assert "kubernetes" in ids("We run Kubernetes in production and you haven't used it.", tx)
+
+
+def test_what_the_candidate_already_does_is_no_goal(tx: Taxonomy) -> None:
+    text = (
+        "You lacked residential conveyancing experience; "
+        "your experience so far has been in family law."
+    )
+    found = ids(text, tx)
+    assert "real-estate-law" in found and "family-law" not in found
+
+
+def test_a_scorecard_rating_frames_its_label(tx: Taxonomy) -> None:
+    text = "Scorecard\nAccessibility: 1/4 - divs with no keyboard support.\nReact knowledge: 4/4.\n"
+    found = ids(text, tx)
+    assert "accessibility" in found and "react" not in found
+
+
+def test_a_heading_names_the_role_not_a_gap(tx: Taxonomy) -> None:
+    text = "Mechanical Design Engineer - technical interview feedback\nYou struggled with GD&T."
+    assert ids(text, tx) == ["engineering-design"]
+
+
+def test_a_verb_is_not_read_as_a_plural_skill(tx: Taxonomy) -> None:
+    text = "You lacked SQL, and you didn't show that the customer cares about latency."
+    assert "customer-service" not in ids(text, tx)
+
+
+def test_a_system_in_a_scenario_and_a_company_name_are_no_goals(tx: Taxonomy) -> None:
+    text = (
+        "The on-call scenario stalled once the database started timing out. "
+        "You also didn't know we'd merged with Harlow Freight last year."
+    )
+    found = ids(text, tx)
+    assert "databases" not in found and "logistics" not in found
+    assert {"incident-management", "company-research"} <= set(found)
+
+
+def test_the_candidates_quoted_answer_names_no_goal(tx: Taxonomy) -> None:
+    text = "His answer on alerting was just 'we'd keep an eye on the dashboards'."
+    assert ids(text, tx) == ["observability"]

@@ -7,6 +7,13 @@ from pathlib import Path
 import pytest
 
 from planner.skills.model import GoalKind
+from planner.skills.paraphrase import (
+    ParaphraseError,
+    find_paraphrases,
+    parse_paraphrases,
+    shipped_paraphrases,
+    trigger_of,
+)
 from planner.skills.taxonomy import Entry, Taxonomy, TaxonomyError, parse_lines, surface_forms
 from planner.skills.tokens import slugify
 
@@ -109,3 +116,26 @@ def test_every_catalog_skill_id_is_in_the_taxonomy(tx: Taxonomy) -> None:
         for resource in json.loads(path.read_text(encoding="utf-8")):
             used.update(resource.get("skills", []))
     assert sorted(used - {e.skill_id for e in tx}) == []
+
+
+def test_every_paraphrase_names_an_entry_and_has_a_trigger(tx: Taxonomy) -> None:
+    lexicon = shipped_paraphrases()
+    assert len(lexicon) > 80
+    assert all(p.skill_id in tx for p in lexicon)
+    assert sum(not p.triggers for p in lexicon) <= 2  # those run on every text
+
+
+def test_paraphrase_triggers_are_literals_every_match_contains() -> None:
+    assert trigger_of(r"push(?:ed|es)? back on (?:the )?price") == ("back on",)
+    assert trigger_of(r"(?:price|pricing) (?:cut|drop)s?") == ("price", "pricing")
+    assert trigger_of(r"a(?:b|c)") == ()
+    (p,) = parse_paraphrases(["objection-handling | ! push(?:ed)? back on (?:the )?price"])
+    assert p.states_gap and p.pattern.search("they pushed back on the price")
+    hits = find_paraphrases("They pushed back on the price twice.", lexicon=[p])
+    assert [(h.skill_id, h.states_gap) for h in hits] == [("objection-handling", True)]
+
+
+def test_paraphrase_parser_rejects_bad_lines() -> None:
+    for bad in ["no bar here", "id | a|b", "id | (unclosed"]:
+        with pytest.raises(ParaphraseError):
+            list(parse_paraphrases([bad]))
