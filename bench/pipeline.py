@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -148,18 +147,6 @@ def listen_overflows() -> int:
     return 0
 
 
-def widen_backlog(fleet: Fleet, backlog: int = 256) -> None:
-    """Let the stub server queue a whole burst of connections.
-
-    The stdlib server listens with a backlog of 5; fifty provider calls arriving together
-    overflow it and the kernel drops connections, which the clients retry after a 1 s SYN
-    timeout: a second of latency no real provider API would add. Calling listen() again on the
-    listening socket changes its backlog.
-    """
-    sock: socket.socket = fleet.server._server.socket  # noqa: SLF001 - the stub keeps it private
-    sock.listen(backlog)
-
-
 def start_units(n: int, env: dict[str, str], logs: Path) -> list[subprocess.Popen[bytes]]:
     procs = []
     for i in range(n):
@@ -246,7 +233,6 @@ def main() -> None:
     port = free_port()
     redis_proc = start_redis(port, scratch / "redis")
     fleet = Fleet().__enter__()
-    widen_backlog(fleet)
     overflows = listen_overflows()
     env = {**os.environ, **fleet.env(), "PLANNER_DATA_DIR": str(scratch),
            "PLANNER_REDIS_URL": f"redis://127.0.0.1:{port}/0",

@@ -113,9 +113,30 @@ class Resource:
         return f"{self.provider}:{self.external_id}"
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-safe dict (dates as ISO strings)."""
-        out: dict[str, Any] = _jsonable(asdict(self))
-        return out
+        """JSON-safe dict (dates as ISO strings), the form resources are stored in.
+
+        Written out rather than ``asdict`` (which deep-copies): it runs for every resource of
+        every provider answer. A test holds it equal to the generic conversion.
+        """
+        c, e, sc, loc, cr = self.cost, self.effort, self.schedule, self.location, self.credential
+        return {
+            "provider": self.provider, "external_id": self.external_id, "kind": self.kind.value,
+            "title": self.title, "url": self.url, "description": self.description,
+            "skills": list(self.skills), "level": self.level.value if self.level else None,
+            "cost": {"free": c.free, "amount": c.amount, "currency": c.currency,
+                     "notes": c.notes},
+            "effort": {"total_hours": e.total_hours, "weekly_hours": e.weekly_hours,
+                       "weeks": e.weeks, "is_estimate": e.is_estimate},
+            "schedule": {"self_paced": sc.self_paced, "start": _iso(sc.start),
+                         "end": _iso(sc.end), "enrol_by": _iso(sc.enrol_by)},
+            "credential": None if cr is None else {
+                "type": cr.type, "issuer": cr.issuer, "exam_cost": cr.exam_cost,
+                "validity_months": cr.validity_months},
+            "location": {"remote": loc.remote, "city": loc.city, "region": loc.region,
+                         "country": loc.country},
+            "source": self.source, "fetched_at": _iso(self.fetched_at),
+            "last_verified": _iso(self.last_verified),
+        }
 
     def validate(self, provider: str | None = None) -> Resource:
         """Check this resource against the contract (see ``validate_resource``).
@@ -184,6 +205,10 @@ class SkillQuery:
         if kw.get("level"):
             kw["level"] = Level(kw["level"])
         return cls(**kw)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 def _jsonable(value: Any) -> Any:

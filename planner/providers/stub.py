@@ -63,6 +63,13 @@ class StubResponse:
 Handler = Callable[[StubRequest], StubResponse]
 
 
+class _Server(ThreadingHTTPServer):
+    # The standard library listens with a backlog of 5: a burst of provider calls (a plan asks
+    # every provider for every goal at once) would overflow it and each dropped connection
+    # costs the client a one-second SYN retry that no real API adds.
+    request_queue_size = 256
+
+
 class StubServer:
     """A threaded HTTP server on 127.0.0.1 and a free port.
 
@@ -79,7 +86,7 @@ class StubServer:
         self.fault: StubResponse | None = None
         self.requests: list[StubRequest] = []
         self._stopping = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server = _Server(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True

@@ -34,9 +34,17 @@ class StubProvider(Provider):
     description = "Test stub (local HTTP server)"
     settings = (Setting("base_url", help="the stub server's URL", required=True),)
 
+    @property
+    def session(self) -> requests.Session:
+        """One keep-alive session per provider instance, as ``HttpProvider`` keeps."""
+        s: requests.Session | None = self.__dict__.get("_session")
+        if s is None:
+            s = self.__dict__["_session"] = requests.Session()
+        return s
+
     def search(self, query: SkillQuery) -> list[Resource]:
         try:
-            resp = requests.get(f"{self.config['base_url']}/search", timeout=120, params={
+            resp = self.session.get(f"{self.config['base_url']}/search", timeout=120, params={
                 "provider": self.name, "skill": query.skill_id, "label": query.label,
                 "limit": query.limit})
         except requests.RequestException as exc:
