@@ -2,8 +2,8 @@
 
 Starts an embedded Redis and SQLite in a scratch dir, a local stub server for the providers
 ``stub_a`` .. ``stub_j`` (tests/stubs, installed editable by the Makefile) answering in 300 ms
-(+/- 50 ms), and N worker units, each a prefork planning worker (-c 1) plus a threads provider
-worker (-c 12). Plans have five goals; the result cache is off so every plan asks every provider.
+(+/- 50 ms), and N worker units, each as `planner run` starts it: a prefork planning worker
+(-c 1) plus one threads provider worker (-c 12) per core (at most 4). Plans have five goals; the result cache is off so every plan asks every provider.
 
 The stubs run on this machine, so their HTTP clients (in the provider worker) and server (in this
 process) use the same cores as the pipeline. CPU is reported per run so a throughput figure can be
@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import select  # noqa: E402
 
 from planner import pipeline  # noqa: E402
+from planner.cli.core import default_fetchers  # noqa: E402
 from planner.config import Settings  # noqa: E402
 from planner.embedded import start_redis  # noqa: E402
 from planner.providers import load_registry  # noqa: E402
@@ -148,19 +149,23 @@ def listen_overflows() -> int:
 
 
 def start_units(n: int, env: dict[str, str], logs: Path) -> list[subprocess.Popen[bytes]]:
+    """``n`` units as `planner run` starts them: a prefork planning worker (-c 1) and one
+    threads provider worker (-c 12) per core (``default_fetchers``)."""
     procs = []
+    specs = [(env["PLANNER_QUEUE"], "prefork", 1, "")] + [
+        (env["PLANNER_QUEUE"] + ".providers", "threads", 12, f"-{j}")
+        for j in range(default_fetchers())]
     for i in range(n):
-        for queue, pool, conc in ((env["PLANNER_QUEUE"], "prefork", 1),
-                                  (env["PLANNER_QUEUE"] + ".providers", "threads", 12)):
-            out = (logs / f"w{i}-{pool}.log").open("ab")
+        for queue, pool, conc, suffix in specs:
+            out = (logs / f"w{i}-{pool}{suffix}.log").open("ab")
             procs.append(subprocess.Popen(
                 [sys.executable, "-m", "celery", "-A", "workers.app", "worker", "-Q", queue,
-                 "-P", pool, "-c", str(conc), "-n", f"{pool}{i}@%h", "--without-gossip",
+                 "-P", pool, "-c", str(conc), "-n", f"{pool}{i}{suffix}@%h", "--without-gossip",
                  "--without-mingle", "--loglevel", "WARNING"],
                 env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT))
     celery = make_celery(Settings.from_env(env))
     deadline = time.monotonic() + 60
-    while len(celery.control.ping(timeout=0.5) or []) < 2 * n:
+    while len(celery.control.ping(timeout=0.5) or []) < len(procs):
         if time.monotonic() > deadline:
             raise SystemExit(f"workers did not start: see {logs}")
     celery.close()
@@ -284,8 +289,8 @@ def main() -> None:
         for name in NAMES:
             fleet.set(name, delay=DELAY, jitter=JITTER, count=5)
         timed(db, celery, fleet, 1)
-        # The same plans with a plan's ten provider tasks spread over two provider processes:
-        # shows how much of the gap to the ideal is one process's share of the CPU.
+        # The same plans with twice the worker processes: on a machine whose cores the first
+        # unit already fills (one provider worker per core), more workers cannot cut latency.
         times2, ideal2 = timed(db, celery, fleet, max(5, args.plans // 2))
         rows.append((f"POST -> ready, p50 with 2 units ({len(times2)} plans one at a time)",
                      f"{pct(times2, 0.5) * 1000:.0f} ms = "

@@ -47,7 +47,10 @@ def db_current() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--workers", "concurrency", default=4, show_default=True,
               help="Celery worker processes.")
-def run(port: int, host: str, concurrency: int) -> None:
+@click.option("--fetchers", type=click.IntRange(1, 32), default=None,
+              help="Provider worker processes (threads pools); default one per CPU core, at "
+                   "most 4.")
+def run(port: int, host: str, concurrency: int, fetchers: int | None) -> None:
     """Migrate, then start Redis (embedded unless PLANNER_REDIS_URL is set), a Celery worker and
     the web server; Ctrl-C stops them all."""
     from planner.cli.accounts import announce_local_sign_in
@@ -64,11 +67,16 @@ def run(port: int, host: str, concurrency: int) -> None:
         procs.append(start_redis(settings.embedded_redis_port, settings.data_dir / "redis"))
         env["PLANNER_REDIS_URL"] = settings.effective_redis_url
     env["PLANNER_DATABASE_URL"] = settings.database_url
-    # Planning on prefork processes; provider calls (IO-bound) on a threads pool of their own
-    # queue, so ten slow providers run at once without ten processes; one beat for the sweeper.
-    # Workers and beat are restarted if they die (as compose's restart policy would do).
+    # Planning on prefork processes; provider calls (IO-bound) on threads pools of their own
+    # queue, so ten slow providers run at once without ten processes. One threads pool per core:
+    # a pool's threads share one interpreter lock, and sending a plan's fifty requests and
+    # storing the answers is CPU work. One beat for the sweeper. Workers and beat are
+    # restarted if they die (as compose's restart policy would do).
+    fetchers = fetchers or default_fetchers()
     children = [Child("planning worker", _worker_cmd(concurrency, "plans"), env),
-                Child("provider worker", _worker_cmd(16, "providers", pool="threads"), env),
+                *(Child(f"provider worker {i + 1}",
+                        _worker_cmd(12, "providers", pool="threads", index=i), env)
+                  for i in range(fetchers)),
                 Child("beat", _beat_cmd(settings), env),
                 Child("web server", [sys.executable, "-m", "gunicorn", "planner.wsgi:app", "-b",
                                      f"{host}:{port}", "-w", "2", "--threads", "4",
@@ -164,13 +172,19 @@ def _print_plan(db: object, plan_id: str) -> None:
             click.echo(f"  Does not fit: about {p.verdict.get('missing_hours')} hours missing.")
 
 
-def _worker_cmd(concurrency: int, queues: str = "all", pool: str = "prefork") -> list[str]:
+def default_fetchers() -> int:
+    """One provider worker process per CPU core, between 1 and 4."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _worker_cmd(concurrency: int, queues: str = "all", pool: str = "prefork", index: int = 0
+                ) -> list[str]:
     settings = Settings.from_env()
     names = {"plans": [settings.queue], "providers": [settings.effective_provider_queue],
              "all": [settings.queue, settings.effective_provider_queue]}[queues]
+    node = f"{queues}-{os.getpid()}" + (f"-{index + 1}" if index else "")
     return [sys.executable, "-m", "celery", "-A", "workers.app", "worker", "-Q", ",".join(names),
-            "-P", pool, "-c", str(concurrency), "-n", f"{queues}-{os.getpid()}@%h",
-            "--loglevel", "INFO"]
+            "-P", pool, "-c", str(concurrency), "-n", f"{node}@%h", "--loglevel", "INFO"]
 
 
 def _beat_cmd(settings: Settings) -> list[str]:
