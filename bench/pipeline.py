@@ -3,7 +3,8 @@
 Starts an embedded Redis and SQLite in a scratch dir, a local stub server for the providers
 ``stub_a`` .. ``stub_j`` (tests/stubs, installed editable by the Makefile) answering in 300 ms
 (+/- 50 ms), and N worker units, each as `planner run` starts it: a prefork planning worker
-(-c 1) plus one threads provider worker (-c 12) per core (at most 4). Plans have five goals; the result cache is off so every plan asks every provider.
+(-c 1) plus one threads provider worker (-c 12) per core (at most 4). Plans have five goals; the
+result cache is off so every plan asks every provider.
 
 The stubs run on this machine, so their HTTP clients (in the provider worker) and server (in this
 process) use the same cores as the pipeline. CPU is reported per run so a throughput figure can be
