@@ -103,7 +103,9 @@ def test_identical_plans_in_flight_share_one_provider_call(
     snaps = [wait_plan(db, p) for p in plans]
     assert [s["status"] for s in snaps] == ["ready", "ready"]
     assert fleet.asked("stub_i") - before == 2  # one call per goal, not per plan
-    assert sorted(s["runs"]["stub_i"]["cached"] for s in snaps) == [0, 2]
+    # Each goal was asked once, by whichever plan took its lock first; the other plan got that
+    # answer from the cache. Which plan wins each goal is a race ([0, 2] or [1, 1]).
+    assert sum(s["runs"]["stub_i"]["cached"] for s in snaps) == 2
 
 
 def test_tasks_delivered_twice_store_nothing_twice(
