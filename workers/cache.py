@@ -3,7 +3,10 @@
 A provider's answer for one query is cached under its provider, version and a hash of the query
 (skill and parameters). While one task is asking the provider, others wanting the same answer
 wait for it to land in the cache instead of asking too (a lock keyed by the same hash), so
-identical requests in flight share one call. Redis trouble never fails a search: it runs uncached.
+identical requests in flight share one call. The lock is a short lease its holder renews while
+the call runs, so when the holder's worker dies (SIGKILL, OOM) the others take over within
+``LEASE`` seconds rather than waiting out the whole provider timeout. Redis trouble never fails a
+search: it runs uncached.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -23,6 +27,7 @@ from planner.providers import Provider, Resource, SearchOutcome, SkillQuery, run
 log = logging.getLogger(__name__)
 PREFIX = "planner:results:v1"
 POLL = 0.05  # seconds between looks at the cache while another task fetches
+LEASE = 3.0  # seconds a single-flight lock outlives its last renewal
 
 
 def query_key(provider: Provider, query: SkillQuery, namespace: str = "") -> str:
@@ -41,6 +46,7 @@ class SharedSearch:
     # Deployments sharing one Redis share results only within a namespace (the queue name):
     # two installs may configure the same provider differently.
     namespace: str = ""
+    lease: float = LEASE
 
     def __call__(self, provider: Provider, query: SkillQuery, timeout: float
                  ) -> tuple[SearchOutcome, bool]:
@@ -53,13 +59,19 @@ class SharedSearch:
             hit = self._get(provider, key)
             if hit is not None:
                 return hit, True
-            if self._lock(key, token, timeout):
+            if self._lock(key, token):
+                done = threading.Event()
+                renewer = threading.Thread(target=self._renew, args=(key, token, done),
+                                           name="lease-renewer", daemon=True)
+                renewer.start()
                 try:
                     outcome = run_search(provider, query, max(0.1, deadline - time.monotonic()))
                     if outcome.ok:
                         self._put(key, outcome)
                     return outcome, False
                 finally:
+                    done.set()
+                    renewer.join()
                     self._unlock(key, token)
             if time.monotonic() >= deadline:  # the call we waited for took our whole budget
                 return SearchOutcome(provider.name, error=f"{provider.name}: no answer in "
@@ -89,12 +101,20 @@ class SharedSearch:
         except redis.RedisError as exc:
             log.warning("could not cache %s: %s", key, exc)
 
-    def _lock(self, key: str, token: str, timeout: float) -> bool:
+    def _lock(self, key: str, token: str) -> bool:
         try:
-            return bool(self.client.set(key + ":lock", token, nx=True,
-                                        px=int((timeout + 1) * 1000)))
+            return bool(self.client.set(key + ":lock", token, nx=True, px=int(self.lease * 1000)))
         except redis.RedisError:
             return True  # no Redis, no sharing: just ask
+
+    def _renew(self, key: str, token: str, done: threading.Event) -> None:
+        """Extend our lease every third of it until ``done``; stop if it is no longer ours."""
+        while not done.wait(self.lease / 3):
+            try:
+                if not self.client.eval(_RENEW, 1, key + ":lock", token, int(self.lease * 1000)):
+                    return
+            except redis.RedisError:
+                return
 
     def _unlock(self, key: str, token: str) -> None:
         # Only our own lock: it may have expired and been taken by another task.
@@ -102,5 +122,9 @@ class SharedSearch:
             self.client.eval(_UNLOCK, 1, key + ":lock", token)
 
 
+_RENEW = """if redis.call('get', KEYS[1]) == ARGV[1] then
+  return redis.call('pexpire', KEYS[1], ARGV[2])
+end
+return 0"""
 _UNLOCK = """if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
 return 0"""
