@@ -162,6 +162,12 @@ def find_cues(text: str, start: int, end: int) -> list[CueHit]:
                 and m.group(0).lower() in ("more", "greater")
             ):
                 continue  # "used by more than 3,000 companies" counts, it names no gap
+            if (
+                cue is Cue.GAP
+                and m.group(0)[:5].lower() == "focus"
+                and _A_FOCUS.search(text, max(start, m.start() - 8), m.start())
+            ):
+                continue  # "with a strong focus on candidate experience" describes, not advises
             qualifier = _QUALIFIER.fullmatch(m.group(0))
             if cue is Cue.STRENGTH and qualifier and _asked_before(hits, m.start()):
                 continue  # "requires a qualified CPA and strong US GAAP": a bar, not praise
@@ -175,6 +181,7 @@ _COUNTING = re.compile(
     r"|a (?:dozen|hundred|thousand|million))\b(?!\s+(?:\w+\s+)?(?:years?|months?)\b)",
     re.I,
 )
+_A_FOCUS = re.compile(r"\b(?:a|strong|real|clear|good|great)\s+$", re.I)
 _QUALIFIER = re.compile(
     r"strong|solid|good|excellent|great|deep|confident|thorough|competent|comfortable with"
     r"|proficient",

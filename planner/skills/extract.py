@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from planner.skills.cues import Cue, CueHit, find_cues, framing_for
 from planner.skills.incidental import is_incidental
 from planner.skills.jobdesc import Requirement, meets, requirements, shown_via
-from planner.skills.matcher import Mention, find_mentions
+from planner.skills.matcher import Mention, find_mentions, qualified_by
 from planner.skills.model import Action, Evidence, Extraction, Framing, GoalKind, SkillGoal
 from planner.skills.paraphrase import ParaphraseHit, find_paraphrases
 from planner.skills.segment import clauses, is_boilerplate, sentences
@@ -185,9 +185,16 @@ def _cue_for(
     entry: Entry,
 ) -> Cue | None:
     """The framing of one mention: its clause's cue words, a rated label, or the paraphrase."""
-    cue = framing_for(clean, clause_hits, m.start, m.end)
     label = ctx.label
     in_label = label is not None and label[0].start <= m.start and m.end <= label[0].end
+    if (
+        label is not None
+        and in_label
+        and entry.kind not in _HARD
+        and _names_a_stage(clean, label[0])
+    ):
+        return None  # "Presentation: this is where it fell down": the stage, not the skill
+    cue = framing_for(clean, clause_hits, m.start, m.end)
     if cue is None and label is not None and in_label:
         # "Round 2 (take-home):" names an interview stage, not a gap in interviewing
         cue = None if entry.kind is GoalKind.JOB_SEARCH and label[1] is Cue.GAP else label[1]
@@ -286,7 +293,21 @@ def _label_cue(text: str, sent: Span, hits: list[CueHit]) -> tuple[Span, Cue] | 
     rest = [h.cue for h in hits if h.start >= m.end()]
     if any(c in _REASON_CUES for c in rest):
         return label, Cue.GAP
-    return (label, Cue.STRENGTH) if Cue.STRENGTH in rest else None
+    # "SQL test: passed comfortably", "Presentation: fine": a label frames a gap only when the
+    # words after it are negative; otherwise what it names was rated and found good enough.
+    return label, Cue.STRENGTH
+
+
+# A label that names an interview stage: "Presentation", "Written exercise", "SQL test".
+_STAGE_LABEL = re.compile(
+    r"(?:[\w&/-]+\s+){0,3}?(?:presentation|interview|test|exercise|task|case study|role[- ]?play"
+    r"|scenario|assessment|round|stage|screen|challenge|demo)s?",
+    re.I,
+)
+
+
+def _names_a_stage(text: str, label: Span) -> bool:
+    return _STAGE_LABEL.fullmatch(text, label.start, label.end) is not None
 
 
 # The employer's own stack: "they use Kafka everywhere", "the client uses GitLab CI", "Opera,
@@ -348,6 +369,17 @@ def _verb_plural(text: str, m: Mention, tx: Taxonomy) -> bool:
 _MEANS = re.compile(r"\s+(?:using|via|through)\s+(?:(?:a|an|the|their|our)\s+)?$")
 
 
+# "what a disclosure exercise involves in litigation": the broader area named after the
+# narrower skill says where it is done; the narrower one is the goal.
+_FIELD_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:in|within)\s+(?:(?:a|an|the)\s+)?$")
+
+
+def _field_after(text: str, narrow: Mention, broad: Mention, tx: Taxonomy) -> bool:
+    if broad.skill_id not in tx.ancestors(narrow.skill_id):
+        return False
+    return _FIELD_AFTER.match(text[narrow.end : broad.start] + " ") is not None
+
+
 def _drop_umbrellas(text: str, mentions: list[Mention], tx: Taxonomy) -> list[Mention]:
     out = []
     for i, m in enumerate(mentions):
@@ -356,6 +388,11 @@ def _drop_umbrellas(text: str, mentions: list[Mention], tx: Taxonomy) -> list[Me
             between = text[m.end : nxt.start]
             if not between.strip() or _MEANS.match(between + " ") is not None:
                 continue
+        if nxt is not None and qualified_by(text, m, nxt, tx):
+            continue
+        prev = mentions[i - 1] if i else None
+        if prev is not None and _field_after(text, prev, m, tx):
+            continue
         out.append(m)
     return out
 
@@ -373,6 +410,14 @@ def _is_fragment(sentence: str) -> bool:
     return len(sentence.split()) <= _FRAGMENT_WORDS and not _SUBJECT.search(sentence)
 
 
+# "you said you'd look at last-click in Google Analytics": the tool the candidate reached for in
+# an answer is one they have; the gap is in how they used it.
+_PROPOSED = re.compile(
+    r"\b(?:you|he|she|they|I) (?:said|suggested|replied|answered) (?:that )?(?:you|he|she|they|I)"
+    r"(?:'d| would) (?:just |simply |probably )?(?:use|look at|check|run|pull|open|try|rely on"
+    r"|go to|turn to)\b[^.;:]{0,30}$",
+    re.I,
+)
 # "why you wanted to work in restructuring": the field of the job, not a gap.
 _WANTS_TO_WORK_IN = re.compile(
     r"\bwant(?:ed|s)? to (?:work|be|move|get|go|build a career|specialise|specialize) (?:in|into)"
@@ -388,14 +433,28 @@ _NAMES_THE_JOB = re.compile(
 )
 
 
+# "sourcing backend engineers", "hiring Python developers", "a team of Java devs": the words
+# describe people (whom the candidate recruits, manages or works beside), not a skill.
+_PEOPLE_NOUN = re.compile(
+    r"[ \t]+(?:engineers|developers|devs|programmers|specialists|consultants|architects"
+    r"|analysts|testers|designers|hires|candidates|contractors|practitioners|professionals"
+    r"|talent|profiles|roles|vacancies|positions|recruiters)\b",
+    re.I,
+)
+
+
 def _names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
     """False when the words are a modifier of another noun or what the candidate already has."""
     before = text[max(0, m.start - 40) : m.start]
     if _HAS_ALREADY.search(before) or _WANTS_TO_WORK_IN.search(before):
         return False
+    if _PROPOSED.search(text, max(0, m.start - 80), m.start):
+        return False
     if _NAMES_THE_JOB.match(text, m.end) and _DETERMINER.search(
         text[max(0, m.start - 8) : m.start]
     ):
+        return False
+    if _PEOPLE_NOUN.match(text, m.end):
         return False
     plain = not m.case_sensitive and m.n_tokens == 1 and entry.kind in _PLAIN_KINDS
     return not (plain and _CONTEXT_NOUN.match(text, m.end))

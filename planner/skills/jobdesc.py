@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from planner.skills.cues import Cue, find_cues
-from planner.skills.matcher import Mention, find_mentions
+from planner.skills.matcher import Mention, find_mentions, qualified_by
 from planner.skills.model import GoalKind
 from planner.skills.segment import is_boilerplate, sentences
 from planner.skills.taxonomy import Taxonomy
@@ -145,15 +145,39 @@ def _heading_kind(chunk: str, has_mentions: bool) -> str | None:
 
 def _hard_mentions(text: str, taxonomy: Taxonomy, sent: Span) -> list[Mention]:
     """Curated hard-skill mentions in ``sent``, without the employer's own stack."""
-    found = _drop_parts(text, find_mentions(text, taxonomy, sent.start, sent.end))
+    found = _drop_settings(
+        text, _drop_parts(text, find_mentions(text, taxonomy, sent.start, sent.end)), taxonomy
+    )
     return [
         m
         for m, nxt in zip(found, [*found[1:], None], strict=False)
         if not _modifies(text, m, nxt, taxonomy)
+        and not (nxt is not None and qualified_by(text, m, nxt, taxonomy))
         and taxonomy[m.skill_id].kind not in _EXCLUDED_KINDS
         and taxonomy[m.skill_id].source == "curated"
         and not _EMPLOYER_STACK.search(text[sent.start : m.start])
     ]
+
+
+# "cloud security monitoring in AWS or Azure": either platform will do, so they say where the
+# asked skill is practised, not a further ask.
+_IN_SETTING = re.compile(r"\s+in\s+(?:(?:a|an|the)\s+)?")
+_OR_NEXT = re.compile(r"\s*(?:,|/|\bor\b)\s*", re.I)
+
+
+def _drop_settings(text: str, mentions: list[Mention], taxonomy: Taxonomy) -> list[Mention]:
+    drop: set[int] = set()
+    for i in range(1, len(mentions) - 1):
+        first, second = mentions[i], mentions[i + 1]
+        if (
+            _IN_SETTING.fullmatch(text, mentions[i - 1].end, first.start)
+            and _OR_NEXT.fullmatch(text, first.end, second.start)
+            and taxonomy[first.skill_id].kind is GoalKind.TOOL
+            and taxonomy[second.skill_id].kind is GoalKind.TOOL
+            and taxonomy[mentions[i - 1].skill_id].kind is not GoalKind.TOOL
+        ):
+            drop.update((i, i + 1))
+    return [m for i, m in enumerate(mentions) if i not in drop]
 
 
 def _modifies(text: str, m: Mention, nxt: Mention | None, taxonomy: Taxonomy) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from planner.skills.model import GoalKind
 from planner.skills.senses import Ambiguity
-from planner.skills.taxonomy import MAX_ALIAS_TOKENS, Taxonomy
+from planner.skills.taxonomy import MAX_ALIAS_TOKENS, Taxonomy, is_plural
 from planner.skills.tokens import Token, fold, iter_words, tokenize
 
 _JOIN = re.compile(r"[ \t\-'’]{0,3}")  # what may separate the words of one surface form
@@ -95,9 +95,8 @@ def _match_at(
         if sid is None:
             key = tuple(folded[i : i + n])
             sid = taxonomy.ci_index.get(key)
-            last = key[-1]
-            if sid is None and len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
-                key = (*key[:-1], last[:-1])
+            if sid is None and is_plural(key[-1]):
+                key = (*key[:-1], key[-1][:-1])
                 sid = taxonomy.ci_index.get(key)
         if sid is not None:
             amb = taxonomy.ambiguous.get((cs, key)) if taxonomy.ambiguous else None
@@ -166,3 +165,15 @@ def choose_sense(amb: Ambiguity, ctx: SenseContext, taxonomy: Taxonomy) -> str |
     if best > 0 and (len(scores) == 1 or scores[-2][0] < best):
         return sid
     return amb.default
+
+
+_IN = re.compile(r"\s+in\s+")
+
+
+def qualified_by(text: str, m: Mention, nxt: Mention, taxonomy: Taxonomy) -> bool:
+    """True when a one-word practice is narrowed by the skill after "in": "scripting in Python"
+    is Python (not shell scripting), "programming in Java" is Java."""
+    if m.n_tokens != 1 or m.case_sensitive or not _IN.fullmatch(text, m.end, nxt.start):
+        return False
+    a, b = taxonomy[m.skill_id], taxonomy[nxt.skill_id]
+    return m.skill_id in taxonomy.ancestors(nxt.skill_id) or bool(set(a.broader) & set(b.broader))

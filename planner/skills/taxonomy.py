@@ -58,9 +58,23 @@ class TaxonomyError(ValueError):
     """The taxonomy data is malformed (duplicate id, unknown link, bad line)."""
 
 
+# A brand whose capitals are not at word starts ("SAFe", "IDeaS", "iOS") is written that way to
+# stand apart from the everyday word it spells ("safe", "no ideas"); camel case ("GitHub",
+# "PowerShell") joins two words and spells none, so it may match in any case.
+_CAMEL = re.compile(r"(?:[A-Z][a-z0-9]*[a-z0-9])+")
+
+
 def _is_case_sensitive(alias: str) -> bool:
     letters = alias.replace(" ", "")
-    return len(letters) <= 2 or (alias.isupper() and len(letters) <= 5 and alias.isalpha())
+    if len(letters) <= 2 or (alias.isupper() and len(letters) <= 5 and alias.isalpha()):
+        return True
+    return " " not in alias and alias.isalpha() and _odd_capitals(alias)
+
+
+def _odd_capitals(word: str) -> bool:
+    if word.islower() or word.isupper() or word.istitle():
+        return False
+    return _CAMEL.fullmatch(word) is None
 
 
 def surface_forms(entry: Entry) -> Iterator[tuple[str, bool]]:
@@ -81,6 +95,16 @@ def surface_forms(entry: Entry) -> Iterator[tuple[str, bool]]:
             yield form, cs
 
 
+# "-ics" (electronics, analytics), "-ss", "-us" and "-is" words are not plurals: "electronic"
+# must not match "electronics", nor "analysi" anything.
+_NOT_PLURAL = ("ss", "us", "is", "ics")
+
+
+def is_plural(word: str) -> bool:
+    """Whether a folded word may be a plural whose singular is the word less its "s"."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(_NOT_PLURAL)
+
+
 def surface_key(form: str, case_sensitive: bool) -> Key:
     words = list(iter_words(form))
     return tuple(words) if case_sensitive else tuple(fold(w) for w in words)
@@ -97,9 +121,8 @@ def index_keys(e: Entry) -> Iterator[tuple[bool, Key, bool]]:
         if not key or len(key) > MAX_ALIAS_TOKENS:
             continue
         yield cs, key, True
-        last = key[-1]
-        if not cs and len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
-            yield cs, (*key[:-1], last[:-1]), False
+        if not cs and is_plural(key[-1]):
+            yield cs, (*key[:-1], key[-1][:-1]), False
 
 
 class Taxonomy:
