@@ -1,0 +1,212 @@
+"""Mention filters: drop matched names that are not the candidate's skill goals.
+
+A name can be what the candidate already has, a modifier of another noun (the job, a team of
+people, a meeting), the employer's stack, a quoted answer, a verb mistaken for a plural, the
+interview stage where a hard skill fell short, or an umbrella or qualifier beside the narrower
+skill that is the real goal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.skills.framing import HARD_KINDS, SentenceContext
+from planner.skills.matcher import Mention, qualified_by
+from planner.skills.model import GoalKind
+from planner.skills.taxonomy import Entry, Taxonomy
+from planner.skills.text import Span
+from planner.skills.tokens import fold, iter_words
+
+# The employer's own stack: "they use Kafka everywhere", "the client uses GitLab CI", "Opera,
+# which all our hotels run on".
+_EMPLOYER = (
+    r"(?:we|they|the (?:client|company|team|business|firm|practice|trust|school|hospital|hotel"
+    r"|site|group|employer)|our (?:\w+ ){0,2}?(?:team|teams|hotels|sites|stores|clinics|wards"
+    r"|engineers|estate|platform|stack|practice|offices|schools)|all (?:our|their) \w+)"
+)
+_STACK_VERB = (
+    r"(?:use|uses|used|run|runs|run on|runs on|are on|is on|work in|works in|rely on|relies on"
+    r"|standardi[sz]ed on|(?:is|are) built on|have moved to|are moving to)"
+)
+_EMPLOYER_BEFORE = re.compile(
+    rf"\b{_EMPLOYER}\s+(?:\w+\s+)?{_STACK_VERB}\s+(?:\w+\s+){{0,2}}?$", re.I
+)
+_EMPLOYER_AFTER = re.compile(rf"\s*,?\s*(?:which|that) {_EMPLOYER} (?:\w+ )?{_STACK_VERB}\b", re.I)
+
+
+def employer_stack(text: str, m: Mention, clause: Span) -> bool:
+    before = text[max(clause.start, m.start - 60) : m.start]
+    return bool(_EMPLOYER_BEFORE.search(before) or _EMPLOYER_AFTER.match(text, m.end, clause.end))
+
+
+# The candidate's own words, quoted as a weak answer: 'his answer was just "we'd check the
+# dashboards"'. What is inside names what they said, not what they lack.
+_QUOTED_ANSWER = re.compile(
+    r"(?:\b(?:answer|response|reply)\b[^\"“‘]{0,60}?\b(?:was|were)(?: just| only| simply)?"
+    r"|\b(?:you|he|she|they|I) (?:said|replied|answered|suggested)(?: (?:that )?(?:you|he|she|they"
+    r"|I)'?d)?)[\s,:]*[\"“‘'][^\"”’]*$",
+    re.I,
+)
+
+
+def quotes_the_answer(text: str, m: Mention, ctx: SentenceContext) -> bool:
+    return bool(_QUOTED_ANSWER.search(text, ctx.span.start, m.start))
+
+
+# "the customer cares about": the singular form matched a plural-looking verb.
+_VERB_NEXT = re.compile(
+    r"\s+(?:about|whether|us|them|him|her|me|deeply|most|if|how|why|what|who|when|where|for us"
+    r"|a lot|so much)\b",
+    re.I,
+)
+
+
+def verb_plural(text: str, m: Mention, tx: Taxonomy) -> bool:
+    """True when a form matched only through its plural ("customer cares") and a verb's object
+    follows: the last word is a verb, not a plural noun."""
+    surface = text[m.start : m.end]
+    last = surface.split()[-1] if surface.split() else ""
+    if m.case_sensitive or not last.lower().endswith("s") or not _VERB_NEXT.match(text, m.end):
+        return False
+    return tuple(fold(w) for w in iter_words(surface)) not in tx.ci_index
+
+
+# "administered medication using a MAR chart": the narrower skill named as the means is the goal.
+# (A named example stays beside its area: "an EDC system such as Medidata Rave" is both.)
+_MEANS = re.compile(r"\s+(?:using|via|through)\s+(?:(?:a|an|the|their|our)\s+)?$")
+
+
+# "what a disclosure exercise involves in litigation": the broader area named after the
+# narrower skill says where it is done; the narrower one is the goal.
+_FIELD_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:in|within)\s+(?:(?:a|an|the)\s+)?$")
+
+
+def _field_after(text: str, narrow: Mention, broad: Mention, tx: Taxonomy) -> bool:
+    if broad.skill_id not in tx.ancestors(narrow.skill_id):
+        return False
+    return _FIELD_AFTER.match(text[narrow.end : broad.start] + " ") is not None
+
+
+def drop_umbrellas(text: str, mentions: list[Mention], tx: Taxonomy) -> list[Mention]:
+    out = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None and m.skill_id in tx.ancestors(nxt.skill_id):
+            between = text[m.end : nxt.start]
+            if not between.strip() or _MEANS.match(between + " ") is not None:
+                continue
+        if nxt is not None and qualified_by(text, m, nxt, tx):
+            continue
+        prev = mentions[i - 1] if i else None
+        if prev is not None and _field_after(text, prev, m, tx):
+            continue
+        out.append(m)
+    return out
+
+
+# What the candidate already has: "limited to spreadsheets", "only used pandas", "more in
+# brand marketing", "beyond the OWASP Top 10", "you've mainly done new-build first fix", "your
+# experience so far has been in family law".
+_HAS_ALREADY = re.compile(
+    r"\b(?:limited to|(?:only|mainly|mostly|largely|always|just) (?:\w+ ){0,2}?(?:used|worked with"
+    r"|worked in|worked on|done|had|known|been in|been on)"
+    r"|(?:more|mostly|mainly|largely) (?:in|on)|beyond(?: the)?|other than"
+    r"|(?:experience|background|career|work) (?:\w+ ){0,2}?(?:has been|is|was|lies|sits)"
+    r" (?:mainly |mostly |largely |entirely |all |only )?(?:in|on|with))\s+(?:[\w'-]+\s+){0,2}?$",
+    re.I,
+)
+# A plain word before one of these nouns qualifies it ("the pricing objection", "the next
+# recruiting cycle", "your teaching statement"): the noun is the topic, not the skill.
+_CONTEXT_NOUN = re.compile(
+    r"[ \t]+(?:cycle|objection|statement|team|department|meeting|call|session|season|period"
+    r"|deadline|letter|budget|policy|process|project)s?\b"
+)
+_PLAIN_KINDS = frozenset({GoalKind.TECHNICAL, GoalKind.SOFT, GoalKind.JOB_SEARCH})
+# "you said you'd look at last-click in Google Analytics": the tool the candidate reached for in
+# an answer is one they have; the gap is in how they used it.
+_PROPOSED = re.compile(
+    r"\b(?:you|he|she|they|I) (?:said|suggested|replied|answered) (?:that )?(?:you|he|she|they|I)"
+    r"(?:'d| would) (?:just |simply |probably )?(?:use|look at|check|run|pull|open|try|rely on"
+    r"|go to|turn to)\b[^.;:]{0,30}$",
+    re.I,
+)
+# "why you wanted to work in restructuring": the field of the job, not a gap.
+_WANTS_TO_WORK_IN = re.compile(
+    r"\bwant(?:ed|s)? to (?:work|be|move|get|go|build a career|specialise|specialize) (?:in|into)"
+    r"\s+(?:\w+\s+)?$",
+    re.I,
+)
+# "this SOC role", "a teaching-focused lectureship": the skill names the job, not a gap.
+_DETERMINER = re.compile(r"\b(?:a|an|the|this|that|our|your|their)\s+$", re.I)
+_NAMES_THE_JOB = re.compile(
+    r"[ \t]+(?:role|position|post|vacancy|opening|job|team|department)s?\b"
+    r"|-(?:focused|focussed|heavy|based|oriented|centric|led|driven|first)\b",
+    re.I,
+)
+
+
+# "sourcing backend engineers", "hiring Python developers", "a team of Java devs": the words
+# describe people (whom the candidate recruits, manages or works beside), not a skill.
+_PEOPLE_NOUN = re.compile(
+    r"[ \t]+(?:engineers|developers|devs|programmers|specialists|consultants|architects"
+    r"|analysts|testers|designers|hires|candidates|contractors|practitioners|professionals"
+    r"|talent|profiles|roles|vacancies|positions|recruiters)\b",
+    re.I,
+)
+
+
+def names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
+    """False when the words are a modifier of another noun or what the candidate already has."""
+    before = text[max(0, m.start - 40) : m.start]
+    if _HAS_ALREADY.search(before) or _WANTS_TO_WORK_IN.search(before):
+        return False
+    if _PROPOSED.search(text, max(0, m.start - 80), m.start):
+        return False
+    if _NAMES_THE_JOB.match(text, m.end) and _DETERMINER.search(
+        text[max(0, m.start - 8) : m.start]
+    ):
+        return False
+    if _PEOPLE_NOUN.match(text, m.end):
+        return False
+    plain = not m.case_sensitive and m.n_tokens == 1 and entry.kind in _PLAIN_KINDS
+    return not (plain and _CONTEXT_NOUN.match(text, m.end))
+
+
+_INTERVIEW_STAGE = re.compile(
+    r"interview|round|take[- ]?home|test|exercise|assessment|screen|call|role[- ]?play|presentation"
+    r"|case|task|challenge|demo|lesson|panel|whiteboard",
+    re.I,
+)
+
+
+def drop_interview_context(text: str, mentions: list[Mention], tx: Taxonomy) -> list[Mention]:
+    """In "SQL was weak in the technical interview" the interview is where, not what (but
+    "what our firm does" beside a hard skill is still a gap in company research)."""
+    if not any(tx[m.skill_id].kind in HARD_KINDS for m in mentions):
+        return mentions
+    return [
+        m
+        for m in mentions
+        if tx[m.skill_id].kind is not GoalKind.JOB_SEARCH
+        or not _INTERVIEW_STAGE.search(text[m.start : m.end])
+    ]
+
+
+_QUALIFIES = re.compile(r"\s+(?:with|in|using|around|on|about|of)\s+(?:\w+\s+){0,2}?$")
+
+
+def drop_qualifiers(text: str, mentions: list[Mention], tx: Taxonomy) -> list[Mention]:
+    """In "more confidence with source data verification" the soft word qualifies the hard
+    skill after it: the goal is the hard skill."""
+    out = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        qualifies = (
+            nxt is not None
+            and tx[m.skill_id].kind is GoalKind.SOFT
+            and tx[nxt.skill_id].kind in HARD_KINDS
+            and _QUALIFIES.match(text[m.end : nxt.start] + " ") is not None
+        )
+        if not qualifies:
+            out.append(m)
+    return out

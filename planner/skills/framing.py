@@ -1,0 +1,161 @@
+"""Sentence framing: whether a sentence gives reasons, and the cue a mention takes from it.
+
+Covers discounting ("didn't matter"), reported answers, list items and headings, and
+scorecard label lines ("Wound care: 2/5") whose rating frames the skill they name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planner.skills.cues import Cue, CueHit, framing_for
+from planner.skills.matcher import Mention
+from planner.skills.model import GoalKind
+from planner.skills.paraphrase import ParaphraseHit
+from planner.skills.taxonomy import Entry
+from planner.skills.text import Span
+
+REASON_CUES = frozenset({Cue.STRONG_GAP, Cue.GAP, Cue.REQUIREMENT, Cue.NICE})
+HARD_KINDS = frozenset({GoalKind.TECHNICAL, GoalKind.TOOL, GoalKind.CERTIFICATION})
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    span: Span
+    hits: list[CueHit]
+    framed: bool  # the sentence (or the one before) gives a reason, or is a list item
+    label: tuple[Span, Cue] | None  # "Wound care: 2/5": the label and the rating's framing
+    discounted: bool  # the sentence says something does not matter ("any TMS would do")
+
+
+def cue_for(
+    clean: str,
+    ctx: SentenceContext,
+    clause_hits: list[CueHit],
+    m: Mention,
+    phrase: ParaphraseHit | None,
+    entry: Entry,
+) -> Cue | None:
+    """The framing of one mention: its clause's cue words, a rated label, or the paraphrase."""
+    label = ctx.label
+    in_label = label is not None and label[0].start <= m.start and m.end <= label[0].end
+    if (
+        label is not None
+        and in_label
+        and entry.kind not in HARD_KINDS
+        and _names_a_stage(clean, label[0])
+    ):
+        return None  # "Presentation: this is where it fell down": the stage, not the skill
+    cue = framing_for(clean, clause_hits, m.start, m.end)
+    if cue is None and label is not None and in_label:
+        # "Round 2 (take-home):" names an interview stage, not a gap in interviewing
+        cue = None if entry.kind is GoalKind.JOB_SEARCH and label[1] is Cue.GAP else label[1]
+    if phrase is not None and cue not in REASON_CUES:
+        if phrase.states_gap and cue is not Cue.STRENGTH:
+            return Cue.GAP  # "went with gut feel" says what was wrong by itself
+        if cue is None and ctx.framed:
+            return Cue.GAP  # a described skill in a sentence that gives reasons
+    return cue
+
+
+# A sentence that reports what the candidate answered is a reason unless it praises:
+# "When asked how you'd handle an underperformer, you said you'd pick up the slack".
+_REPORTS_ANSWER = re.compile(
+    r"^\W*(?:when|once|after being) asked\b|^\W*asked (?:how|what|about|to|whether|why)\b", re.I
+)
+
+
+def reports_an_answer(sentence: str, hits: list[CueHit]) -> bool:
+    return bool(_REPORTS_ANSWER.search(sentence)) and not any(h.cue is Cue.STRENGTH for h in hits)
+
+
+# A heading ("Mechanical Design Engineer - technical interview feedback", "Trade test result -
+# Approved Electrician") names the role and the document, not a gap.
+HEADING = re.compile(
+    r"\b(?:feedback|notes|debrief|scorecard|outcome|result|results|summary|assessment centre"
+    r"|assessment center)\b",
+    re.I,
+)
+# "Discounted" things: the sentence says a skill or tool does not count against the candidate.
+_DISCOUNT = re.compile(
+    r"\b(?:did(?:n't| not)|does(?:n't| not)|wo(?:n't|uld not)|will not) (?:really )?matter\b"
+    r"|\b(?:not|never|wasn'?t|isn'?t) (?:a|the|an) (?:\w+ )?(?:factor|concern|problem|issue"
+    r"|requirement|deal-?breaker|blocker)\b"
+    r"|\bno (?:prior |previous )?(?:experience|knowledge) (?:(?:is|was|was really|is really) )?"
+    r"(?:needed|required|necessary|expected)\b"
+    r"|\b(?:we|they|the team|the client)(?:'d| would| will|'ll| can| could| are happy to"
+    r"| were happy to) (?:\w+ ){0,2}?train\b"
+    r"|\beasy to (?:learn|pick up)\b|\bcan be (?:learned|learnt|taught|picked up)\b"
+    r"|\b(?:weren'?t|were not|wasn'?t|was not|aren'?t|are not|isn'?t|is not|not) (?:at all )?"
+    r"(?:worried|concerned|bothered)\b"
+    r"|\b(?:not )?held against\b"
+    r"|\b(?:not|wasn'?t|isn'?t) something (?:they|we|you|I|he|she) (?:\w+ ){0,2}?expect"
+    r"|\bany (?:\w+ ){0,2}?(?:would|will) do\b",
+    re.I,
+)
+
+
+def discounted_spans(sentence: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _DISCOUNT.finditer(sentence)]
+
+
+def hit_inside(h: CueHit, offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(offset + a <= h.start < offset + b for a, b in spans)
+
+
+# "Wound care: 2/5", "Performance: 1/4 - could not explain ...", "React knowledge: strong.":
+# a scorecard label takes the framing of its rating or of the words after it.
+_LABEL = re.compile(r"[ \t]*([A-Za-z][^:\n]{1,40}?)[ \t]*:[ \t]+")
+_RATING = re.compile(r"(\d{1,2}(?:\.\d)?)\s*/\s*(\d{1,2})\b")
+_META_LABEL = re.compile(
+    r"^(?:decision|outcome|result|recommendation|overall|verdict|summary|next steps?|hire\??"
+    r"|status|feedback|notes|interviewer|candidate|role|position|panel|date|strengths?"
+    r"|concerns?|gaps?|areas? (?:for|of|to) \w+|subject|re|from|to|cc)$",
+    re.I,
+)
+_MAX_LABEL_WORDS = 5
+
+
+def label_cue(text: str, sent: Span, hits: list[CueHit]) -> tuple[Span, Cue] | None:
+    m = _LABEL.match(text, sent.start, sent.end)
+    if m is None or len(m.group(1).split()) > _MAX_LABEL_WORDS or _META_LABEL.match(m.group(1)):
+        return None
+    label = Span(m.start(1), m.end(1))
+    rating = _RATING.match(text, m.end(), sent.end)
+    if rating is not None:
+        score, top = float(rating.group(1)), float(rating.group(2))
+        if not 0 < top <= 10 or score > top:
+            return None
+        return label, (Cue.STRONG_GAP if score / top <= 0.5 else Cue.STRENGTH)
+    rest = [h.cue for h in hits if h.start >= m.end()]
+    if any(c in REASON_CUES for c in rest):
+        return label, Cue.GAP
+    # "SQL test: passed comfortably", "Presentation: fine": a label frames a gap only when the
+    # words after it are negative; otherwise what it names was rated and found good enough.
+    return label, Cue.STRENGTH
+
+
+# A label that names an interview stage: "Presentation", "Written exercise", "SQL test".
+_STAGE_LABEL = re.compile(
+    r"(?:[\w&/-]+\s+){0,3}?(?:presentation|interview|test|exercise|task|case study|role[- ]?play"
+    r"|scenario|assessment|round|stage|screen|challenge|demo)s?",
+    re.I,
+)
+
+
+def _names_a_stage(text: str, label: Span) -> bool:
+    return _STAGE_LABEL.fullmatch(text, label.start, label.end) is not None
+
+
+# A list item or heading ("- model deployment, monitoring, Docker", "Specifically Node.js and
+# REST APIs."): no subject of its own, so it continues the reasons around it.
+_BULLET = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
+_SUBJECT = re.compile(r"\b(?:I|we|you|he|she|they|it|this|that|there|the team|our|your)\b", re.I)
+_FRAGMENT_WORDS = 10
+
+
+def is_fragment(sentence: str) -> bool:
+    if _BULLET.match(sentence):
+        return True
+    return len(sentence.split()) <= _FRAGMENT_WORDS and not _SUBJECT.search(sentence)
