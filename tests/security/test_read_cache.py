@@ -6,12 +6,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 import redis
 from flask import Flask
 from sqlalchemy import event
 
+from planner import service
 from planner.extensions import READ_CACHE
 from planner.readcache import ReadCache
 from tests.security.conftest import KUBE, Person
@@ -52,12 +54,16 @@ def test_a_finished_plan_read_again_touches_no_database(app: Flask, alice: Perso
 
 
 def test_an_unfinished_plan_is_not_cached(app: Flask, alice: Person) -> None:
-    resp = alice.post("/api/v1/feedback", json={"text": KUBE})  # no worker here: stays queued
-    url = resp.get_json()["links"]["self"]
-    alice.get(url)
+    svc = app.extensions["planner"]
+    with svc.db.session() as s:  # stored, never enqueued: no worker can finish it meanwhile
+        rej = service.add_rejection(s, alice.id, KUBE)
+        plan_id = service.start_plan(s, rej, service.PlanParams(6, date(2027, 1, 4)),
+                                     ["catalog"]).id
+    url = f"/api/v1/plans/{plan_id}"
+    assert alice.get(url).get_json()["status"] == "queued"
     with statements(app) as sql:
-        assert alice.get(url).get_json()["status"] in ("queued", "fetching")
-    assert sql  # read from the database each time
+        assert alice.get(url).get_json()["status"] == "queued"
+    assert any("FROM plans" in q for q in sql)  # read from the database each time
 
 
 def test_an_item_update_is_seen_at_once(app: Flask, alice: Person) -> None:
