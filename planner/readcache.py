@@ -53,10 +53,11 @@ class ReadCache:
         self.redis, self.prefix = client, prefix
 
     @classmethod
-    def for_settings(cls, settings: Settings) -> ReadCache:
-        """The cache every process of one deployment (same Redis, same queue name) shares."""
-        client = redis.Redis.from_url(settings.effective_redis_url, socket_timeout=2,
-                                      socket_connect_timeout=2)
+    def for_settings(cls, settings: Settings, client: redis.Redis | None = None) -> ReadCache:
+        """The cache every process of one deployment (same Redis, same queue name) shares;
+        ``client`` reuses a connection pool the caller already holds."""
+        client = client or redis.Redis.from_url(settings.effective_redis_url, socket_timeout=2,
+                                                socket_connect_timeout=2)
         return cls(client, f"planner:{settings.queue}:cache:")
 
     def _k(self, *parts: str) -> str:

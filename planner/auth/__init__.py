@@ -39,8 +39,9 @@ def init_app(app: Flask) -> None:
     prefix = app.config.get("RATE_LIMIT_PREFIX") or f"planner:{cfg.queue}:rl:"
     limiter = Limiter(cfg.effective_redis_url, prefix, Limits.load(app.config.get("RATE_LIMITS")))
     app.extensions["planner.auth.limiter"] = limiter
-    # Tokens and finished plans read from Redis; invalidated by this app's commits.
-    cache = ReadCache.for_settings(cfg)
+    # Tokens and finished plans read from Redis (the limiter's connections); invalidated by this
+    # app's commits.
+    cache = ReadCache.for_settings(cfg, limiter.redis)
     cache.watch(app.extensions[KEY].db)
     app.extensions[READ_CACHE] = cache
     app.before_request(guard.before_request)
