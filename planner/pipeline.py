@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -25,6 +24,7 @@ from planner import roadmaps
 from planner.candidates import candidates
 from planner.providers import Provider, Registry, Resource, SearchOutcome, SkillQuery, run_search
 from planner.providers.errors import ProviderTimeoutError
+from planner.providers.threads import calls
 from planner.scheduling import plan as schedule
 from planner.store import models as m
 from planner.store.db import Database
@@ -78,17 +78,25 @@ class RunContext:
 
 
 def begin_run(db: Database, plan_id: str, provider: str) -> RunContext | None:
-    """Count a delivery of a provider task; None when its run is gone or already answered."""
+    """What a provider task needs, read without taking a write lock; None when its run is gone
+    or already answered, or its plan finished."""
     with db.session() as s:
-        counted = s.execute(update(RUNS).where(*_waiting(plan_id, provider)).values(
-            attempts=RUNS.c.attempts + 1,
-            started_at=func.coalesce(RUNS.c.started_at, m.utcnow()))).rowcount
         row = s.execute(select(PLANS.c.status, PLANS.c.goals, PLANS.c.params,
-                               PLANS.c.deadline_at).where(PLANS.c.id == plan_id)
-                        ).first() if counted else None
+                               PLANS.c.deadline_at)
+                        .join(RUNS, RUNS.c.plan_id == PLANS.c.id)
+                        .where(*_waiting(plan_id, provider))).first()
         if row is None or row.status in FINISHED:
             return None
         return RunContext(list(row.goals), dict(row.params), row.deadline_at)
+
+
+def count_attempt(db: Database, plan_id: str, provider: str) -> None:
+    """Count a delivery of a provider task, and when the first one started (the plan shows both).
+    """
+    with db.session() as s:
+        s.execute(update(RUNS).where(*_waiting(plan_id, provider)).values(
+            attempts=RUNS.c.attempts + 1,
+            started_at=func.coalesce(RUNS.c.started_at, m.utcnow())))
 
 
 def fetch_provider(
@@ -106,14 +114,20 @@ def fetch_provider(
         return {"provider": provider, "status": "gone"}
     budget = _budget(timeout, ctx.deadline_at)
     started = time.monotonic()
+    # The delivery is counted while the provider is asked: when every provider task of a plan
+    # starts at once, their writes queue for the database (SQLite has one writer at a time)
+    # and that wait need not delay the calls. It is done before the answer is stored.
+    counted = calls.submit(count_attempt, db, plan_id, provider)
     try:
         impl = registry.get(provider)
     except KeyError:
+        counted.result()
         return record_run(db, plan_id, provider, [], f"provider {provider!r} is not installed or "
                           "not enabled on this worker", 0)
     queries = [_query_for(g, ctx.params) for g in ctx.goals]
     results = search_all(impl, queries, search, budget)
     latency = int((time.monotonic() - started) * 1000)
+    counted.result()
     failed = [o for o, _ in results if not o.ok]
     if may_retry and any(o.retriable and o.error_type != ProviderTimeoutError.__name__
                          for o in failed):
@@ -130,12 +144,14 @@ def fetch_provider(
 
 def search_all(impl: Provider, queries: Sequence[SkillQuery], search: Search,
                budget: float) -> list[tuple[SearchOutcome, bool]]:
-    """Search every query at once (one thread each, at most 8), all within ``budget`` seconds."""
-    if len(queries) <= 1:
-        return [search(impl, q, budget) for q in queries]
-    with ThreadPoolExecutor(max_workers=min(8, len(queries)),
-                            thread_name_prefix=f"search-{impl.name}") as pool:
-        return list(pool.map(lambda q: search(impl, q, budget), queries))
+    """Search every query at once, all within ``budget`` seconds.
+
+    The queries after the first run on the process's reused provider-call threads; the first
+    runs in this thread, which would otherwise only wait.
+    """
+    rest = [calls.submit(search, impl, q, budget) for q in queries[1:]]
+    first = [search(impl, q, budget) for q in queries[:1]]
+    return first + [f.result() for f in rest]
 
 
 def _budget(timeout: float, deadline_at: datetime | None) -> float:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlparse
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session, object_session
 
 from planner.candidates import candidates
@@ -16,6 +16,7 @@ from planner.scheduling import Constraints, GoalSpec, Roadmap, RoadmapItem, expo
 from planner.store import models as m
 
 STATUSES = ("todo", "done", "skipped", "behind")
+ITEMS = cast(Table, m.RoadmapItem.__table__)
 
 
 def goal_specs(goals: list[dict[str, Any]]) -> list[GoalSpec]:
@@ -61,21 +62,32 @@ def stored(p: m.Plan) -> Roadmap:
 
 
 def store(p: m.Plan, roadmap: Roadmap) -> None:
-    """Add ``roadmap`` as the plan's next revision; earlier revisions stay as history."""
+    """Add ``roadmap`` as the plan's next revision; earlier revisions stay as history.
+
+    The items go in with one multi-row statement rather than through the ORM's unit of work,
+    which cost about as much as planning them; a loaded ``p.items`` is expired to match.
+    """
+    s = object_session(p)
+    assert s is not None
     p.revision += 1
-    for pos, item in enumerate(roadmap.items):
-        p.items.append(_row(p, item, pos))
     p.verdict = roadmap.verdict.to_dict()
+    rows = [_row(p, item, pos) for pos, item in enumerate(roadmap.items)]
+    if rows:
+        s.execute(insert(ITEMS), rows)
+    if "items" in p.__dict__:
+        s.expire(p, ["items"])
 
 
-def _row(p: m.Plan, item: RoadmapItem, pos: int) -> m.RoadmapItem:
+def _row(p: m.Plan, item: RoadmapItem, pos: int) -> dict[str, Any]:
     d = item.to_dict()
-    return m.RoadmapItem(
-        plan_id=p.id, owner_id=p.owner_id, revision=p.revision, position=pos, key=item.key[:700],
-        kind=d["kind"], title=d["title"][:500], start=item.start, end=item.end, hours=item.hours,
-        hours_per_week=item.hours_per_week, goal_id=item.goal_id, resource=d["resource"],
-        reason=d["reason"], detail=d["detail"], status=d.get("status", "todo"), data=d,
-    )
+    return {
+        "plan_id": p.id, "owner_id": p.owner_id, "revision": p.revision, "position": pos,
+        "key": item.key[:700], "kind": d["kind"], "title": d["title"][:500],
+        "start": item.start, "end": item.end, "hours": item.hours,
+        "hours_per_week": item.hours_per_week, "goal_id": item.goal_id,
+        "resource": d["resource"], "reason": d["reason"], "detail": d["detail"],
+        "status": d.get("status", "todo"), "data": d,
+    }
 
 
 def set_status(s: Session, p: m.Plan, item: m.RoadmapItem, status: str, today: date) -> None:

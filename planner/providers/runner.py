@@ -10,8 +10,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import threading
 import time
+from concurrent.futures import wait
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,7 @@ from planner.providers.errors import (
     ProviderTimeoutError,
 )
 from planner.providers.model import Resource, SkillQuery
+from planner.providers.threads import calls
 from planner.providers.validation import ResourceValidationError, validate_resource
 
 DEFAULT_TIMEOUT = 20.0  # seconds; PLANNER_PROVIDER_TIMEOUT overrides (see planner.config)
@@ -91,7 +92,7 @@ def run_search(
         provider: a loaded provider instance.
         query: what to search for.
         timeout: seconds before the call is abandoned (default ``PLANNER_PROVIDER_TIMEOUT``).
-            An abandoned call keeps running in a daemon thread; its result is discarded.
+            An abandoned call keeps running in its daemon thread; its result is discarded.
 
     Returns:
         A :class:`SearchOutcome`; this function does not raise for provider failures.
@@ -114,10 +115,10 @@ def run_search(
         except BaseException as exc:  # noqa: BLE001 - isolate everything a plugin can throw
             box["error"] = exc
 
-    worker = threading.Thread(target=call, name=f"provider-{name}", daemon=True)
-    worker.start()
-    worker.join(default_timeout() if timeout is None else timeout)
-    if worker.is_alive():
+    # A reused daemon thread: abandoned if it hangs, and never started anew per call.
+    running = calls.submit(call)
+    done, _ = wait([running], default_timeout() if timeout is None else timeout)
+    if not done:
         limit = default_timeout() if timeout is None else timeout
         return _failed(
             provider, name, ProviderTimeoutError(f"{name}: no answer in {limit:g}s"), started
