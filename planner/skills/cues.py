@@ -38,7 +38,9 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"\bnot (?:as |quite |very |particularly |sufficiently )?(?:strong|solid|deep|clear|"
         r"convincing|polished|structured|detailed|specific|concise)"
         r"|\bhaven'?t (?:\w+ ){0,2}?(?:used|worked|seen)|\bnever (?:used|worked)"
-        r"|\bunder-?prepared|\bunprepared|\brambl\w*|\bnervous|\bgeneric\b|\bsloppy|\bcareless"
+        r"|\bunder-?prepared|\bunprepared|\brambl\w*|\bgeneric\b|\bsloppy|\bcareless"
+        r"|\bnervous(?! (?:patients?|customers?|clients?|children|flyers|owners|animals|pets"
+        r"|callers))"
         r"|\bvague\b|\bthin\b|\bunclear\b"
         r"|\bhard to (?:follow|read|understand|judge|assess|gauge|tell)"
         r"|\bdisorgani[sz]ed"
@@ -53,7 +55,12 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|high-level|vague|generic|junior|theoretical|academic|wordy|abstract|brief|short|shallow"
         r"|basic|narrow)\b"
         r"|\b(?:answer|response|explanation)s? (?:on|to|about|for|around) (?:\w+\W+){0,4}?"
-        r"(?:was|were) (?:just|only|simply|basic|thin)\b",
+        r"(?:was|were) (?:just|only|simply|basic|thin)\b"
+        r"|\bmixed (?:\w+ )?up\b|\bmuddled\b|\bconfused\b|\bwent (?:badly|poorly|wrong)\b"
+        r"|\bblank(?:ed)?(?: on)?\b(?! (?:canvas|page|sheet|template|form))"
+        r"|\blet (?:you|him|her|them|me|us) down\b|\bwell (?:under|below|short of|behind|off)\b"
+        r"|\b(?:little|limited|minimal) (?:commercial|practical|hands-on|real|direct|formal|recent"
+        r"|clinical|relevant|prior|domestic|industry|sector|live|production|post-contract)\b",
     ),
     (
         Cue.GAP,
@@ -92,7 +99,9 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\b(?:want|like|need|expect|love)(?:ed)? to see\b|\bbenefit(?:ted)? from\b"
         r"|\btighten\w*|\bsharpen\w*|\bread(?:ing)? up on\b|\bget(?:ting)? familiar"
         r"|\bfamiliari[sz]\w+|\bgain(?:ing)? (?:\w+ ){0,2}?(?:experience|exposure)"
-        r"|\bwork(?:ing)? towards\b|\bupskill\w*",
+        r"|\bwork(?:ing)? towards\b|\bupskill\w*"
+        r"|\bwould make a (?:big |huge |real |significant |great )?difference\b"
+        r"|\bshould (?:look (?:at|into)|learn|study|read up on|brush up|get)\b",
     ),
     (
         Cue.REQUIREMENT,
@@ -106,7 +115,9 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|(?:'d|\bwould) (?:also |still |really |ideally )?"
         r"(?:want|need|expect|require|like to see)\b"
         r"|\bwants? (?:\w+ ){0,2}?(?:experience|someone|a candidate|evidence|exposure|people"
-        r"|knowledge)\b",
+        r"|knowledge)\b"
+        r"|\b(?:we|they|the team|the client|the practice)(?: also| really)? want (?:\w+ ){1,3}?"
+        r"(?:who|with|that)\b",
     ),
     (
         Cue.STRENGTH,
@@ -117,7 +128,10 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\bexceptional\b|\bimpeccable\b|\bnailed\b|\bshone\b|\bshowed (?:real|great|strong|deep)|"
         r"\bno (?:concerns|issues|doubts?)\b|\bhappy with\b|\bpleased with\b|\bcomfortable with\b"
         r"|\bfine\b|\blovely\b|\bnice\b|\bbeautiful\b|\bimpressive\b|\bwent well\b|\bcame through"
-        r"|\bclean\b(?! up)|\baccurate\b|\btidy\b",
+        r"|\bclean\b(?! up)|\baccurate\b|\btidy\b|\bneat(?:ly)?\b"
+        r"|\bpassed\b(?! (?:on|along|over|to|back|through))"
+        r"|\b(?:was|were|is|are|seemed|felt|looked) (?:\w+ )?sound\b"
+        r"|\bsound (?:knowledge|understanding|grasp|judgement|judgment|grounding|foundations?)\b",
     ),
     (
         Cue.NICE,
@@ -197,7 +211,7 @@ def _overlaps(hits: list[CueHit], start: int, end: int) -> bool:
     return any(h.start < end and start < h.end for h in hits)
 
 
-_SEPARATOR = re.compile(r"[,;]")
+_SEPARATOR = re.compile(r"[,;]|\b(?:but|however|although|though|whereas)\b", re.I)
 _ACROSS = 40
 _RANK = {Cue.STRONG_GAP: 0, Cue.GAP: 1, Cue.REQUIREMENT: 2, Cue.NICE: 3, Cue.STRENGTH: 4}
 
@@ -212,7 +226,9 @@ def framing_for(text: str, hits: list[CueHit], mention_start: int, mention_end: 
     # code") frames
     # nothing; a cue across a comma or semicolon is further away than its characters say, so
     # "strong on frontend, weaker on the backend" frames each side by its own word.
-    inside = (Cue.STRENGTH, Cue.REQUIREMENT, Cue.NICE)  # "ran out of time" is a gap and a skill
+    # "ran out of time" is a gap and a skill; "practice" in "reflective practice" or "improve"
+    # in "continuous improvement" is a word of the name, not advice to practise.
+    inside = (Cue.STRENGTH, Cue.REQUIREMENT, Cue.NICE, Cue.GAP)
     hits = [
         h
         for h in hits

@@ -35,7 +35,13 @@ from planner.skills.jobdesc import Requirement, meets, requirements, shown_via
 from planner.skills.matcher import Mention, find_mentions
 from planner.skills.model import Action, Evidence, Extraction, Framing, GoalKind, SkillGoal
 from planner.skills.paraphrase import ParaphraseHit, find_paraphrases
-from planner.skills.segment import clauses, is_boilerplate, sentences
+from planner.skills.segment import (
+    clauses,
+    is_boilerplate,
+    is_form_letter,
+    sentences,
+    signature_start,
+)
 from planner.skills.taxonomy import Entry, Taxonomy, default_taxonomy, surface_forms
 from planner.skills.text import Span, check_text, clean_feedback, strip_html
 from planner.skills.tokens import iter_words
@@ -104,14 +110,17 @@ def _mine_feedback(text: str, tx: Taxonomy, context: str) -> list[_Found]:
     found: list[_Found] = []
     phrases = find_paraphrases(clean)
     after_reason = False  # the sentence before gave a reason or opened a list
+    signature = signature_start(clean)
     for sent in sentences(clean):
+        if sent.start >= signature:
+            break
         words = clean[sent.start : sent.end]
         discounted = discounted_spans(words)
         hits = find_cues(clean, sent.start, sent.end)
         if discounted:  # "didn't matter", "no experience needed": not a gap, whatever its words
             hits = [h for h in hits if not hit_inside(h, sent.start, discounted)]
         gap_framed = any(h.cue in REASON_CUES for h in hits)
-        if is_boilerplate(words, gap_framed):
+        if is_boilerplate(words, gap_framed) or is_form_letter(words):
             continue
         framed = (
             gap_framed

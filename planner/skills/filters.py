@@ -13,6 +13,7 @@ import re
 from planner.skills.framing import HARD_KINDS, SentenceContext
 from planner.skills.matcher import Mention, qualified_by
 from planner.skills.model import GoalKind
+from planner.skills.segment import JOB_TITLE
 from planner.skills.taxonomy import Entry, Taxonomy
 from planner.skills.text import Span
 from planner.skills.tokens import fold, iter_words
@@ -155,8 +156,31 @@ _PEOPLE_NOUN = re.compile(
 )
 
 
+# "the Senior Python Developer (Django) position", "Bookkeeper (Xero / Sage 50)": a job title in
+# title case names the job, whichever skills it holds.
+_TITLE_WORDS_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w&/+#.-]*){0,3}?[ \t]+")
+_IN_TITLE_PARENS = re.compile(r"\(\s*(?:[^()\n]{0,60}[,/&+|]\s*)?$")
+
+
+def in_job_title(text: str, m: Mention) -> bool:
+    """True for a skill that is part of a job title written in title case."""
+    if not text[m.start : m.start + 1].isupper():
+        return False
+    after = _TITLE_WORDS_AFTER.match(text, m.end)
+    if after is not None and JOB_TITLE.match(text, after.end()):
+        return True
+    paren = _IN_TITLE_PARENS.search(text, max(0, m.start - 70), m.start)
+    if paren is None:
+        return False
+    head = text[max(0, paren.start() - 40) : paren.start()].rstrip()
+    return any(t.end() == len(head) for t in JOB_TITLE.finditer(head))
+
+
 def names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
-    """False when the words are a modifier of another noun or what the candidate already has."""
+    """False when the words are a modifier of another noun, part of a job title or what the
+    candidate already has."""
+    if in_job_title(text, m):
+        return False
     before = text[max(0, m.start - 40) : m.start]
     if _HAS_ALREADY.search(before) or _WANTS_TO_WORK_IN.search(before):
         return False

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from planner.skills.cues import Cue, find_cues
 from planner.skills.matcher import Mention, find_mentions, qualified_by
 from planner.skills.model import GoalKind
+from planner.skills.paraphrase import find_paraphrases
 from planner.skills.segment import is_boilerplate, sentences
 from planner.skills.taxonomy import Taxonomy
 from planner.skills.text import Span, clean_document
@@ -55,7 +56,7 @@ _SECTION_KIND = (
             r"requirement|required|must[- ]have|qualifications?|what you(?:'ll)? (?:bring|need)|"
             r"you (?:have|bring|are|need|will (?:have|need|bring))|essential|minimum|basic"
             r"|looking for|skills|experience|about you|your profile|who you are|person spec"
-            r"|criteria|successful candidate|need from you|competenc",
+            r"|criteria|successful candidate|need from you|competenc|the person\b|the candidate\b",
             re.I,
         ),
     ),
@@ -87,6 +88,25 @@ class Requirement:
     alternatives: tuple[str, ...] = ()  # "Python or Go": showing any one meets the requirement
     or_similar: bool = False  # "Zendesk or a similar tool": a sibling skill meets it too
     at: Span | None = None  # where the skill is named
+    pending_ok: bool = False  # "CIPS or working towards it": a qualification in progress meets it
+
+
+# "MCIPS or working towards CIPS", "part-qualified ACCA": the job accepts a qualification in
+# progress, so a resume's "studying for CIPS Level 4" meets the ask.
+_ACCEPTS_PENDING = re.compile(
+    r"\b(?:working towards?|studying (?:for|towards)|part[- ]qualified|part[- ]way through"
+    r"|or (?:be )?(?:willing|happy|prepared) to (?:work towards|study|train)|currently (?:studying"
+    r"|undertaking|pursuing))\b",
+    re.I,
+)
+
+
+class Shown(dict[str, frozenset[str]]):
+    """Skill ids a resume shows (each with the ids named that show it), plus ``pending``: the
+    ids it names as in progress ("studying for CIPS"), which meet only a job that accepts them.
+    """
+
+    pending: frozenset[str] = frozenset()
 
 
 def _section_kind(line: str) -> str | None:
@@ -128,8 +148,9 @@ def requirements(text: str, taxonomy: Taxonomy) -> list[Requirement]:
         nice = here == "nice" or any(
             h.cue is Cue.NICE for h in find_cues(clean, sent.start, sent.end)
         )
+        pending_ok = bool(_ACCEPTS_PENDING.search(chunk))
         for ask in _groups(clean, sent, mentions):
-            _add(found, ask, sent, nice)
+            _add(found, ask, sent, nice, pending_ok)
     return _specific_first(clean, list(found.values()), taxonomy)
 
 
@@ -259,20 +280,24 @@ def _example_head(text: str, asks: list[_Ask], trigger: int) -> list[Mention]:
     return [head]
 
 
-def _add(found: dict[str, Requirement], ask: _Ask, sent: Span, nice: bool) -> None:
+def _add(
+    found: dict[str, Requirement], ask: _Ask, sent: Span, nice: bool, pending_ok: bool = False
+) -> None:
     ids = tuple(dict.fromkeys(m.skill_id for m in ask.alternatives))
     for m in ask.asked:
         prev = found.get(m.skill_id)
         if prev is None or (prev.must_have is False and not nice):
             alts = ids if len(ids) > 1 else ()
             at = Span(m.start, m.end)
-            found[m.skill_id] = Requirement(m.skill_id, not nice, sent, alts, ask.similar, at)
+            found[m.skill_id] = Requirement(
+                m.skill_id, not nice, sent, alts, ask.similar, at, pending_ok
+            )
 
 
 # "Python or Go"; "AP automation or fintech", "Anaplan, Adaptive or Pigment": an item the
 # taxonomy does not know may stand between two alternatives.
 _OR = re.compile(
-    r"(?:\s*,?\s*(?!or\b)[\w.+#&'-]+){0,2}?\s*(?:,\s*)?(?:or|/)\s*(?:(?:a|an|any|another|other)\s+)?"
+    r"(?:\s*,?\s*(?!or\b)[\w.+#&'-]+){0,2}?\s*(?:,\s*)?(?:\bor\b|/)\s*(?:(?:a|an|any|another|other)\s+)?"
     r"(?:similar\s+|equivalent\s+|comparable\s+)?(?:[\w-]+\s+)?",
     re.I,
 )
@@ -331,6 +356,8 @@ def _drop_parts(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _looks_like_title(line: str) -> bool:
+    if _BULLET.match(line):
+        return False  # "- Experience of NEC and JCT contracts": a requirement, not the title
     return "\n" not in line and len(line.split()) <= 8 and not re.search(r"[.!?:,]$", line)
 
 
@@ -378,21 +405,36 @@ def shown_skills(text: str, taxonomy: Taxonomy) -> frozenset[str]:
     return frozenset(shown_via(text, taxonomy))
 
 
-def shown_via(text: str, taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
-    """Skill ids a resume shows, each with the ids named in the resume that show it."""
+def shown_via(text: str, taxonomy: Taxonomy) -> Shown:
+    """Skill ids a resume shows, each with the ids named in the resume that show it.
+
+    Besides skill names, the topic phrases of the paraphrase lexicon count ("tracked costs
+    against quotes" shows budget management; "packaged models in Docker" shows MLOps); phrases
+    that state a shortfall do not.
+    """
     clean = clean_document(text)
     via: dict[str, set[str]] = {}
-    pending = [m.span() for m in _NOT_YET.finditer(clean)]
-    for m in find_mentions(clean, taxonomy):
-        if any(a <= m.end and m.start <= b for a, b in pending):
-            continue  # "QTS pending", "studying for the CPA": not shown yet
-        ids = {m.skill_id} | taxonomy.ancestors(m.skill_id)
-        if taxonomy[m.skill_id].kind in _SHOWS_PREREQUISITES:
+    not_yet = [m.span() for m in _NOT_YET.finditer(clean)]
+    pending: set[str] = set()
+    named = [(m.skill_id, m.start, m.end) for m in find_mentions(clean, taxonomy)]
+    named.extend(
+        (p.skill_id, p.start, p.end)
+        for p in find_paraphrases(clean)
+        if not p.states_gap and p.skill_id in taxonomy
+    )
+    for skill_id, start, end in named:
+        ids = {skill_id} | taxonomy.ancestors(skill_id)
+        if taxonomy[skill_id].kind in _SHOWS_PREREQUISITES:
             # a cert shows what it certifies; a tool used shows what it is built on (MySQL: SQL)
-            ids.update(taxonomy[m.skill_id].prerequisites)
+            ids.update(taxonomy[skill_id].prerequisites)
+        if any(a <= end and start <= b for a, b in not_yet):
+            pending.add(skill_id)  # "QTS pending", "studying for the CPA": not shown yet
+            continue
         for sid in ids:
-            via.setdefault(sid, set()).add(m.skill_id)
-    return {sid: frozenset(v) for sid, v in via.items()}
+            via.setdefault(sid, set()).add(skill_id)
+    out = Shown({sid: frozenset(v) for sid, v in via.items()})
+    out.pending = frozenset(pending)
+    return out
 
 
 def meets(r: Requirement, via: dict[str, frozenset[str]], named: set[str], tx: Taxonomy) -> bool:
@@ -402,10 +444,13 @@ def meets(r: Requirement, via: dict[str, frozenset[str]], named: set[str], tx: T
     the same parent. A skill shown only through a narrower one the same bullet also asks for
     ("user research and usability testing") is not met by that narrower one.
     """
+    pending = via.pending if isinstance(via, Shown) else frozenset[str]()
     for sid in r.alternatives or (r.skill_id,):
         shown_by = via.get(sid, frozenset())
         if sid in shown_by or shown_by - named:
             return True
+        if r.pending_ok and sid in pending:
+            return True  # "working towards CIPS" asked; "studying for CIPS Level 4" shown
     if r.or_similar:
         return any(b in via for sid in r.alternatives or (r.skill_id,) for b in tx[sid].broader)
     return False

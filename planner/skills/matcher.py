@@ -12,7 +12,9 @@ from planner.skills.senses import Ambiguity
 from planner.skills.taxonomy import MAX_ALIAS_TOKENS, Taxonomy, is_plural
 from planner.skills.tokens import Token, fold, iter_words, tokenize
 
-_JOIN = re.compile(r"[ \t\-'’]{0,3}")  # what may separate the words of one surface form
+# What may separate the words of one surface form: spaces, hyphens, apostrophes, a spaced
+# ampersand ("Weights & Biases", "City & Guilds") or a bracket inside a token ("IR(ME)R").
+_JOIN = re.compile(r"[ \t\-'’]{0,3}|[ \t]?[&()][ \t]?")
 _TECH_CONTEXT = re.compile(
     r"\b(?:programming|language|code|coding|scripts?|developer|statistic\w*|packages?|libraries|"
     r"Python|Java|SQL|MATLAB|SAS|Stata|C\+\+|C#|Rust|Go|Julia|Perl|embedded|firmware)\b",
