@@ -47,6 +47,7 @@ from planner.providers.registry import (
 )
 from planner.providers.request import Request, Response
 from planner.providers.runner import SearchOutcome, run_search
+from planner.providers.session import ProviderSession
 from planner.providers.validation import (
     ResourceValidationError,
     clean_text,
@@ -55,13 +56,13 @@ from planner.providers.validation import (
 )
 
 __all__ = [
-    "ENTRY_POINT_GROUP",
     "ApiKeyAuth",
     "Authenticator",
     "BasicAuth",
     "BearerAuth",
     "Cost",
     "Credential",
+    "ENTRY_POINT_GROUP",
     "Effort",
     "FatalProviderError",
     "HttpProvider",
@@ -78,6 +79,7 @@ __all__ = [
     "Provider",
     "ProviderConfig",
     "ProviderError",
+    "ProviderSession",
     "ProviderTimeoutError",
     "RateLimit",
     "RateLimitedError",

@@ -32,6 +32,7 @@ from planner.providers.model import Resource, SkillQuery
 from planner.providers.pagination import Paginator, SinglePage
 from planner.providers.ratelimit import RateLimit, RateLimiter
 from planner.providers.request import Request, Response, origin
+from planner.providers.session import ProviderSession
 from planner.providers.validation import ResourceValidationError, validate_resource
 
 log = logging.getLogger(__name__)
@@ -149,7 +150,7 @@ class HttpProvider(Provider):
         """One session per provider instance, created on first use."""
         s: requests.Session | None = self.__dict__.get("_session")
         if s is None:
-            s = requests.Session()
+            s = ProviderSession()
             s.headers["User-Agent"] = USER_AGENT
             s.headers["Accept"] = "application/json"
             self.__dict__["_session"] = s

@@ -15,6 +15,7 @@ from planner.providers import (
     FatalProviderError,
     MalformedPayloadError,
     Provider,
+    ProviderSession,
     Resource,
     ResourceKind,
     RetriableProviderError,
@@ -36,10 +37,10 @@ class StubProvider(Provider):
 
     @property
     def session(self) -> requests.Session:
-        """One keep-alive session per provider instance, as ``HttpProvider`` keeps."""
+        """One keep-alive session per provider instance, of the kind ``HttpProvider`` keeps."""
         s: requests.Session | None = self.__dict__.get("_session")
         if s is None:
-            s = self.__dict__["_session"] = requests.Session()
+            s = self.__dict__["_session"] = ProviderSession()
         return s
 
     def search(self, query: SkillQuery) -> list[Resource]:
