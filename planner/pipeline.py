@@ -9,6 +9,7 @@ or upserts, so the second delivery finds the work done instead of duplicating it
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -143,15 +144,30 @@ def fetch_provider(
 
 
 def search_all(impl: Provider, queries: Sequence[SkillQuery], search: Search,
-               budget: float) -> list[tuple[SearchOutcome, bool]]:
-    """Search every query at once, all within ``budget`` seconds.
+               budget: float, at_once: int = 8) -> list[tuple[SearchOutcome, bool]]:
+    """Search every query, at most ``at_once`` at a time, each within ``budget`` seconds.
 
-    The queries after the first run on the process's reused provider-call threads; the first
-    runs in this thread, which would otherwise only wait.
+    The searchers are this thread (which would otherwise only wait) and reused provider-call
+    threads; each takes the next query until none is left.
     """
-    rest = [calls.submit(search, impl, q, budget) for q in queries[1:]]
-    first = [search(impl, q, budget) for q in queries[:1]]
-    return first + [f.result() for f in rest]
+    out: list[tuple[SearchOutcome, bool] | None] = [None] * len(queries)
+    todo = iter(enumerate(queries))
+    lock = threading.Lock()
+
+    def searcher() -> None:
+        while True:
+            with lock:
+                step = next(todo, None)
+            if step is None:
+                return
+            i, query = step
+            out[i] = search(impl, query, budget)
+
+    helpers = [calls.submit(searcher) for _ in range(min(at_once, len(queries)) - 1)]
+    searcher()
+    for h in helpers:
+        h.result()
+    return [o for o in out if o is not None]
 
 
 def _budget(timeout: float, deadline_at: datetime | None) -> float:
