@@ -27,7 +27,7 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"understanding|familiarity|depth|evidence|background|examples?|skills?)\b|\bnot enough\b"
         r"|\bunable to\b|\bcould(?:n't| not)\b|\bdid(?:n't| not) (?:\w+ ){0,2}?(?:demonstrate|show|"
         r"see|have|get|manage|answer|cover|explain|mention|hear|address|meet|reach|go)"
-        r"|\bfell short|"
+        r"|\bfell short|\b(?<!a )(?<!the )missed\b(?! (?:doses?|calls?|appointments?))|"
         r"\bshort of\b|\bnot (?:yet )?(?:at|up to) (?:the )?(?:level|standard|bar)|\bunfamiliar"
         r"|\bnot (?:familiar|comfortable|confident|fluent|proficient)|\bconcerns?\b|\bhesitant"
         r"|\bshaky\b|\brusty\b|\bsuperficial|\bsurface[- ]level|\bneeds? (?:work|improvement|"
@@ -66,7 +66,7 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         Cue.GAP,
         r"\b(?:didn'?t|did not|doesn'?t|does not|don'?t|do not|wasn'?t|weren'?t|hadn'?t|had not"
         r"|hasn'?t|has not|haven'?t|have not|isn'?t|aren'?t|not|no|never)\b"
-        r"|\bwithout (?:ever |any |a |first |really )?\w+ing\b"
+        r"|\bwithout (?:ever |any |a |first |really )?(?!being\b|prompting\b|needing\b)\w+ing\b"
         r"|\bkept (?:pushing|pressing|probing|coming back|returning)\b|\brather than\b"
         r"|\binstead of\b",
     ),
@@ -84,8 +84,14 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|more|stronger|deeper)|\brecommend|\bsuggest|\bencourage|\badvise|\bwould help"
         r"|\bcould help"
         r"|\bworth (?:investing|spending|learning|practi[sc]ing|looking|getting|brushing|building)"
-        r"|\bconsider (?:\w+ing)\b|\bfocus(?:ing)? on\b|\bwork(?:ing)? on\b|\bbrush(?:ing)? up"
-        r"|\bimprove\w*|\bdevelop(?:ing)? (?:your|stronger|more|deeper)|\bpractice|\bpractise"
+        r"|\bconsider (?:\w+ing)\b|\bfocus(?:ing)? on\b|\bbrush(?:ing)? up"
+        # "work on X" is advice, "your work on X" is a noun
+        r"|\b(?<!your )(?<!his )(?<!her )(?<!their )(?<!my )(?<!our )(?<!the )work(?:ing)? on\b"
+        r"|\bimprove\w*|\bdevelop(?:ing)? (?:your|stronger|more|deeper)"
+        # "practise X" is advice; "our Practice Manager", "your last practice" are places
+        r"|\b(?<!the )(?<!our )(?<!your )(?<!their )(?<!his )(?<!her )(?<!my )(?<!last )(?<!a )"
+        r"(?<!in )(?<!dental )(?<!gp )practi(?:c|s)(?:e|ing)(?!\s+(?:managers?|nurses?|educators?"
+        r"|development|area|environment|setting|team|lead|owner|standards?|guidance|based|partner))"
         r"|\bstrengthen\w*|\bbuild(?:ing)? (?:up|on|out) (?:your|more)|\binvest(?:ing)? (?:in|time)"
         r"|\b(?:other|another|successful|the chosen|selected) (?:candidates?|applicants?)\b|"
         r"\b(?:someone|candidates?|applicants?|person) (?:who|with|that)\b|\bcompared (?:to|with)"
@@ -105,13 +111,22 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
     ),
     (
         Cue.REQUIREMENT,
-        r"\brequire[sd]?\b|\brequirements?\b|\bneeds?\b|\bneeded\b|\bmust\b|\bessential"
+        r"\b(?:most|much|a (?:big|large|huge) part|the bulk|all) of (?:this|the|our)"
+        r" (?:role|job|work|position)\b|\brequire[sd]?\b"
+        # "a requirements workshop" names a meeting, not a requirement
+        r"|\brequirements?\b(?!\s+(?:workshops?|gathering|capture|documents?|sessions?|elicitation"
+        r"|engineering|specifications?|analysis))|\bneeds?\b|\bneeded\b|\bmust\b|\bessential"
         r"|\bcritical\b|\bcrucial|\bkey (?:to|for|part|requirement|skill)|\bimportant\b"
         r"|\bnecessary\b"
         r"|\bmandatory\b|\blooking for\b|\bwanted\b|\bprerequisite|\bexpect(?:ed|s)?\b"
         r"|\bcore (?:part|skill|requirement)|"
-        r"\bthe role (?:involves|is|centres|centers|revolves)|\bheavily\b|\bday[- ]to[- ]day\b|"
-        r"\bdaily\b|\bhands-on\b|\bproduction\b|\bfluent|\bfluency|\bproficien\w+|\bnon-negotiable"
+        r"\bthe role (?:involves|is|centres|centers|revolves)|\bday[- ]to[- ]day\b"
+        # "the role is heavily focused on AWS" asks; "the editor uses GA heavily" describes
+        r"|\bheavily (?:focused|based|weighted|involved|reliant|on|in)\b|\b(?:is|are) heavily\b|"
+        r"\bdaily\b|\bhands-on\b|\bproduction\b|\bfluency|\bproficien\w+|\bnon-negotiable"
+        # "fluent French is essential" asks; "he is fluent in SolidWorks" praises
+        r"|\b(?<!he is )(?<!she is )(?<!you are )(?<!they are )(?<!I am )(?<!'re )(?<!'s )(?<!'m )"
+        r"fluent"
         r"|(?:'d|\bwould) (?:also |still |really |ideally )?"
         r"(?:want|need|expect|require|like to see)\b"
         r"|\bwants? (?:\w+ ){0,2}?(?:experience|someone|a candidate|evidence|exposure|people"
@@ -128,6 +143,7 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\bexceptional\b|\bimpeccable\b|\bnailed\b|\bshone\b|\bshowed (?:real|great|strong|deep)|"
         r"\bno (?:concerns|issues|doubts?)\b|\bhappy with\b|\bpleased with\b|\bcomfortable with\b"
         r"|\bfine\b|\blovely\b|\bnice\b|\bbeautiful\b|\bimpressive\b|\bwent well\b|\bcame through"
+        r"|\b(?:he|she|you|they|I)(?: is| are| am|'re|'s|'m) fluent\b"
         r"|\bclean\b(?! up)|\baccurate\b|\btidy\b|\bneat(?:ly)?\b"
         r"|\bpassed\b(?! (?:on|along|over|to|back|through))"
         r"|\b(?:was|were|is|are|seemed|felt|looked) (?:\w+ )?sound\b"
@@ -186,7 +202,59 @@ def find_cues(text: str, start: int, end: int) -> list[CueHit]:
             if cue is Cue.STRENGTH and qualifier and _asked_before(hits, m.start()):
                 continue  # "requires a qualified CPA and strong US GAAP": a bar, not praise
             hits.append(CueHit(cue, m.start(), m.end()))
-    return hits
+    return _outside_praise(text, start, end, [h for h in hits if not _found_it(text, start, h)])
+
+
+# "you spotted the gaps on the bays", "found the VLAN mismatch and the missing trunk": the fault
+# is what the candidate found, not a gap of theirs.
+_FOUND = re.compile(
+    r"\b(?:spotted|found|identified|caught|noticed|flagged|fixed|corrected|picked up|resolved"
+    r"|diagnosed|spotting|finding|fixing|correcting)\s+(?:[\w'-]+\W+){0,5}?$",
+    re.I,
+)
+_FAULT = re.compile(r"gaps?|missing|errors?|mistakes?|wrong|incorrect", re.I)
+
+
+def _found_it(text: str, start: int, h: CueHit) -> bool:
+    if h.cue is not Cue.STRONG_GAP or not _FAULT.fullmatch(text, h.start, h.end):
+        return False
+    return bool(_FOUND.search(text[max(start, h.start - 60) : h.start]))
+
+
+# "We also liked that you'd built the plan around our HubSpot set-up rather than new tooling",
+# "the Director was pleased he had SMSTS and used Procore daily": what the praise verb reports
+# is praised, whatever words it contains, up to a contrast or a new judgement.
+_PRAISE_THAT = re.compile(
+    r"\b(?<!have )(?<!'d )(?<!to )(?:liked|loved|enjoyed|appreciated|valued|welcomed"
+    r"|(?:was|were|been|am|is|are) (?:\w+ )?(?:pleased|impressed|glad|happy|delighted)"
+    r"|(?:it was|it's) (?:good|great|nice|reassuring) to (?:hear|see))"
+    r"\s+(?:that|how|the way|hearing|seeing)\b",
+    re.I,
+)
+_PRAISE_END = re.compile(
+    r"\b(?:but|however|although|though|whereas|yet)\b|;"
+    r"|,?\s+and\s+(?:we|they|he|she|I|the \w+)\s+(?:also\s+)?(?:felt|said|thought|noted|found"
+    r"|need|needed|would|'d)\b",
+    re.I,
+)
+
+
+def _outside_praise(text: str, start: int, end: int, hits: list[CueHit]) -> list[CueHit]:
+    spans = []
+    for m in _PRAISE_THAT.finditer(text, start, end):
+        if _NOT_PRAISE.search(text[max(start, m.start() - 45) : m.start()]):
+            continue
+        stop = _PRAISE_END.search(text, m.end(), end)
+        spans.append((m.start(), stop.start() if stop else end, m.end()))
+    if not spans:
+        return hits
+    out = [
+        h for h in hits if h.cue is Cue.STRENGTH or not any(a <= h.start < b for a, b, _ in spans)
+    ]
+    praise = [CueHit(Cue.STRENGTH, a, e) for a, _, e in spans]
+    return sorted(
+        out + [p for p in praise if not _overlaps(out, p.start, p.end)], key=lambda h: h.start
+    )
 
 
 # "used by more than 3,000 teams" counts (but "more than two years of SQL" is a bar).

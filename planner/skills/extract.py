@@ -16,6 +16,7 @@ from planner.skills.filters import (
     drop_umbrellas,
     employer_stack,
     names_a_skill,
+    names_the_format,
     quotes_the_answer,
     verb_plural,
 )
@@ -25,6 +26,7 @@ from planner.skills.framing import (
     SentenceContext,
     cue_for,
     discounted_spans,
+    discounts_mention,
     hit_inside,
     is_fragment,
     label_cue,
@@ -129,7 +131,7 @@ def _mine_feedback(text: str, tx: Taxonomy, context: str) -> list[_Found]:
             or reports_an_answer(words, hits)
         )
         label = label_cue(clean, sent, hits)
-        ctx = SentenceContext(sent, hits, framed, label, bool(discounted))
+        ctx = SentenceContext(sent, hits, framed, label, bool(discounted), discounted)
         for clause in clauses(clean, sent):
             inside = [p for p in phrases if clause.start <= p.start < clause.end]
             found.extend(_mine_clause(clean, tx, context, ctx, clause, inside))
@@ -163,12 +165,17 @@ def _mine_clause(
         if phrase is None and (verb_plural(clean, m, tx) or quotes_the_answer(clean, m, ctx)):
             continue
         cue = cue_for(clean, ctx, clause_hits, m, phrase, entry)
+        in_label = ctx.label is not None and ctx.label[0].start <= m.start < ctx.label[0].end
+        if not in_label and names_the_format(clean, m, entry, ctx.span, ctx.hits):
+            continue  # "a SQL exercise", "the in-tray exercise": the format, not a gap
         if employer_stack(clean, m, clause) and (ctx.discounted or cue not in REASON_CUES):
             continue  # "they use Kafka everywhere": their stack, not the candidate's gap
         if cue is None and not ctx.framed:
             continue  # named in passing, in a sentence that gives no reason about anything
         if cue is None and ctx.discounted:
             continue
+        if ctx.discounted and discounts_mention(clean, ctx.span.start, ctx.discount_spans, m.end):
+            continue  # "hadn't used FortiGate, but that was not a concern"
         out.append(_Found(m.skill_id, cue, evidence, m))
     return out
 

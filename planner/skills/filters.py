@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from planner.skills.cues import Cue, CueHit
 from planner.skills.framing import HARD_KINDS, SentenceContext
 from planner.skills.matcher import Mention, qualified_by
 from planner.skills.model import GoalKind
@@ -18,11 +19,16 @@ from planner.skills.taxonomy import Entry, Taxonomy
 from planner.skills.text import Span
 from planner.skills.tokens import fold, iter_words
 
+_SEPARATOR = re.compile(r"[,;.]|\s[–—-]\s|\b(?:but|however|although|though|whereas|and)\b", re.I)
+
 # The employer's own stack: "they use Kafka everywhere", "the client uses GitLab CI", "Opera,
 # which all our hotels run on".
 _EMPLOYER = (
     r"(?:we|they|the (?:client|company|team|business|firm|practice|trust|school|hospital|hotel"
-    r"|site|group|employer)|our (?:\w+ ){0,2}?(?:team|teams|hotels|sites|stores|clinics|wards"
+    r"|site|group|employer)"
+    r"|(?:the|our|their) (?:\w+ )?(?:editor|manager|lead|director|head|interviewer|engineers"
+    r"|analysts|nurses|chefs|desk|department|ward|lab|laboratory|studio|newsroom|kitchen|depot)"
+    r"|our (?:\w+ ){0,2}?(?:team|teams|hotels|sites|stores|clinics|wards"
     r"|engineers|estate|platform|stack|practice|offices|schools)|all (?:our|their) \w+)"
 )
 _STACK_VERB = (
@@ -35,9 +41,27 @@ _EMPLOYER_BEFORE = re.compile(
 _EMPLOYER_AFTER = re.compile(rf"\s*,?\s*(?:which|that) {_EMPLOYER} (?:\w+ )?{_STACK_VERB}\b", re.I)
 
 
+# "Their stack: Airflow, BigQuery", "they showed me their CMS (WordPress ...)", "our system
+# (Software of Excellence)": a list or a name given for the employer's own tools.
+_STACK_HEAD = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*•]\s*)?(?:our|their|the team's|the client's|the company's|the)?\s*"
+    r"(?:tech(?:nology)?\s+)?(?:stack|tools|tooling|systems|set-?up)\s*(?:is|are|was|were)?\s*:"
+    r"[^\n]*$",
+    re.I,
+)
+_THEIR_TOOL = re.compile(
+    r"\b(?:our|their)\s+(?:\w+\s+)?(?:system|systems|software|platform|cms|stack|tooling|tools"
+    r"|set-?up|lims|wms|ehr|crm|erp|pms|tms)\s*[(:]\s*(?:[^()\n]*?[,/&]\s*)?$",
+    re.I,
+)
+
+
 def employer_stack(text: str, m: Mention, clause: Span) -> bool:
     before = text[max(clause.start, m.start - 60) : m.start]
-    return bool(_EMPLOYER_BEFORE.search(before) or _EMPLOYER_AFTER.match(text, m.end, clause.end))
+    if _EMPLOYER_BEFORE.search(before) or _EMPLOYER_AFTER.match(text, m.end, clause.end):
+        return True
+    line = text[text.rfind("\n", 0, m.start) + 1 : m.start]
+    return bool(_STACK_HEAD.search(line) or _THEIR_TOOL.search(text, max(0, m.start - 60), m.start))
 
 
 # The candidate's own words, quoted as a weak answer: 'his answer was just "we'd check the
@@ -88,6 +112,9 @@ def _field_after(text: str, narrow: Mention, broad: Mention, tx: Taxonomy) -> bo
     return _FIELD_AFTER.match(text[narrow.end : broad.start] + " ") is not None
 
 
+_OR_OTHER = re.compile(r"\s*,?\s*(?:or|and|nor)\s+(?:any\s+|some\s+)?other\s+(?:\w+\s+)?", re.I)
+
+
 def drop_umbrellas(text: str, mentions: list[Mention], tx: Taxonomy) -> list[Mention]:
     out = []
     for i, m in enumerate(mentions):
@@ -101,6 +128,8 @@ def drop_umbrellas(text: str, mentions: list[Mention], tx: Taxonomy) -> list[Men
         prev = mentions[i - 1] if i else None
         if prev is not None and _field_after(text, prev, m, tx):
             continue
+        if prev is not None and _OR_OTHER.fullmatch(text, prev.end, m.start):
+            continue  # "Terraform or any other infrastructure as code": the named one is the goal
         out.append(m)
     return out
 
@@ -110,8 +139,11 @@ def drop_umbrellas(text: str, mentions: list[Mention], tx: Taxonomy) -> list[Men
 # experience so far has been in family law".
 _HAS_ALREADY = re.compile(
     r"\b(?:limited to|(?:only|mainly|mostly|largely|always|just) (?:\w+ ){0,2}?(?:used|worked with"
-    r"|worked in|worked on|done|had|known|been in|been on)"
-    r"|(?:more|mostly|mainly|largely) (?:in|on)|beyond(?: the)?|other than"
+    r"|worked in|worked on|done|had|known|been in|been on|looked at|dealt with|handled|tuned"
+    r"|touched|covered|configured|maintained|supported)"
+    r"|(?:mostly|mainly|largely) (?:in|on)"
+    r"|(?:is|are|was|were|been|'s|'re|lies|lie|sits|sit|worked|works|work) more (?:in|on)"
+    r"|beyond(?: the)?|other than"
     r"|(?:experience|background|career|work) (?:\w+ ){0,2}?(?:has been|is|was|lies|sits)"
     r" (?:mainly |mostly |largely |entirely |all |only )?(?:in|on|with))\s+(?:[\w'-]+\s+){0,2}?$",
     re.I,
@@ -140,6 +172,7 @@ _WANTS_TO_WORK_IN = re.compile(
 # "this SOC role", "a teaching-focused lectureship": the skill names the job, not a gap.
 _DETERMINER = re.compile(r"\b(?:a|an|the|this|that|our|your|their)\s+$", re.I)
 _NAMES_THE_JOB = re.compile(
+    r"(?:[ \t]+(?:and|or)[ \t]+(?:a|an)[ \t]+[\w-]+)?"
     r"[ \t]+(?:role|position|post|vacancy|opening|job|team|department)s?\b"
     r"|-(?:focused|focussed|heavy|based|oriented|centric|led|driven|first)\b",
     re.I,
@@ -153,6 +186,34 @@ _PEOPLE_NOUN = re.compile(
     r"|analysts|testers|designers|hires|candidates|contractors|practitioners|professionals"
     r"|talent|profiles|roles|vacancies|positions|recruiters)\b",
     re.I,
+)
+
+
+# "the store operations lead", "the QA coach", "the Head of Partnerships": a person.
+_PERSON_AFTER = re.compile(
+    r"[ \t]+(?:lead|leads|coach|coaches|manager|managers|director|directors|officer|officers"
+    r"|adviser|advisers|advisor|advisors|editor|editors|trainer|trainers|champion|champions"
+    r"|supervisor|supervisors|coordinator|coordinators)\b(?![ \t]+(?:role|position|post|job))",
+    re.I,
+)
+_PERSON_SURFACE = re.compile(
+    r"\b(?:tutor|teacher|nurse|manager|assistant|officer|worker|adviser|advisor|coordinator"
+    r"|technician)$",
+    re.I,
+)
+_OUR_BUSINESS = re.compile(
+    r"[ \t]+(?:work|clients|customers|contracts|projects|portfolio|business|accounts|sector)\b",
+    re.I,
+)
+_NUMBER_COMPOUND = re.compile(r"\d[\d,.]*-$")
+_HANDED_TO = re.compile(
+    r"\b(?:leave|leaves|left|leaving|pass|passes|passed|refer|refers|referred|escalate|escalates"
+    r"|escalated|hand|hands|handed)\s+(?:(?:that|it|this|them|those|these|everything)\s+)?"
+    r"(?:over\s+|on\s+)?to\s+(?:the\s+|our\s+|their\s+)?$",
+    re.I,
+)
+_DEVICE_AFTER = re.compile(
+    r"[ \t]+(?:phones?|devices?|tablets?|handsets?|smartphones?|laptops?|machines?|users)\b", re.I
 )
 
 
@@ -176,6 +237,13 @@ def in_job_title(text: str, m: Mention) -> bool:
     return any(t.end() == len(head) for t in JOB_TITLE.finditer(head))
 
 
+# "I've used pandas mostly", "worked with Sage only": the tool the candidate already uses.
+_USED_BEFORE = re.compile(
+    r"\b(?:used|uses|use|worked (?:with|in|on)|know|knows|knew|done)\s+(?:(?:the|a|an)\s+)?$", re.I
+)
+_ONLY_AFTER = re.compile(r"\s+(?:mostly|mainly|only|exclusively|largely)\b", re.I)
+
+
 def names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
     """False when the words are a modifier of another noun, part of a job title or what the
     candidate already has."""
@@ -184,14 +252,26 @@ def names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
     before = text[max(0, m.start - 40) : m.start]
     if _HAS_ALREADY.search(before) or _WANTS_TO_WORK_IN.search(before):
         return False
+    if _ONLY_AFTER.match(text, m.end) and _USED_BEFORE.search(before):
+        return False
     if _PROPOSED.search(text, max(0, m.start - 80), m.start):
         return False
     if _NAMES_THE_JOB.match(text, m.end) and _DETERMINER.search(
         text[max(0, m.start - 8) : m.start]
     ):
         return False
-    if _PEOPLE_NOUN.match(text, m.end):
+    if _PEOPLE_NOUN.match(text, m.end) or _PERSON_AFTER.match(text, m.end):
         return False
+    if _PERSON_SURFACE.search(text, m.start, m.end) and _DETERMINER.search(
+        text[max(0, m.start - 8) : m.start]
+    ):
+        return False  # "for a form tutor": the words name the job holder
+    if _OUR_BUSINESS.match(text, m.end) and re.search(r"\b(?:our|their)\s+$", before, re.I):
+        return False  # "most of our public-sector work": the employer's line of business
+    if _HANDED_TO.search(before) or _DEVICE_AFTER.match(text, m.end):
+        return False  # "leaves that to HR", "slow on low-end Android phones"
+    if _NUMBER_COMPOUND.search(text, max(0, m.start - 12), m.start):
+        return False  # "an 800-delegate conference"
     plain = not m.case_sensitive and m.n_tokens == 1 and entry.kind in _PLAIN_KINDS
     return not (plain and _CONTEXT_NOUN.match(text, m.end))
 
@@ -234,3 +314,63 @@ def drop_qualifiers(text: str, mentions: list[Mention], tx: Taxonomy) -> list[Me
         if not qualifies:
             out.append(m)
     return out
+
+
+# "a SQL exercise", "the troubleshooting exercise", "a case study on Excel", "the in-tray
+# exercise": a skill named as the interview's format says what was tested, not that it fell
+# short. It is a gap only when the words say so: a gap word right before it ("struggled with the
+# SQL test", "practising mock interviews would help") or after it in the sentence ("the Excel test
+# took longer than expected", "the design round: you struggled"), but not inside a description
+# of the task ("the troubleshooting exercise was a laptop that could not reach the share").
+_FORMAT_NOUN = (
+    r"(?:exercises?|tests?|tasks?|case stud(?:y|ies)|role[- ]?plays?|scenarios?|assessments?"
+    r"|practicals?|challenges?|papers?|quiz(?:zes)?|simulations?|presentations?|interviews?"
+    r"|screens?|rounds?)"
+)
+_FORMAT_AFTER = re.compile(rf"[ \t]+(?:[\w/-]+[ \t]+)?{_FORMAT_NOUN}\b", re.I)
+_FORMAT_BEFORE = re.compile(
+    rf"\b{_FORMAT_NOUN}\s+(?:on|in|using|with|about|around|of)\s+(?:(?:a|an|the|our|their)\s+)?$",
+    re.I,
+)
+_FORMAT_DETERMINER = re.compile(
+    r"\b(?:a|an|the|your|his|her|their|our|my|this|that|each|every)\s+(?:[\w-]+\s+){0,2}?$", re.I
+)
+_FORMAT_SURFACE = re.compile(rf"\b{_FORMAT_NOUN}$|\bin-tray\b", re.I)
+# What stops a gap word after the format from being about it: a contrast, or a relative clause
+# describing the task.
+_NOT_ABOUT_IT = re.compile(
+    r"\b(?:but|however|although|though|whereas|that|which|who|whose|where)\b|[.;]", re.I
+)
+_GAP_CUES = (Cue.STRONG_GAP, Cue.GAP)
+_CONTRAST = re.compile(r"\b(?:but|however|unfortunately|sadly)\b", re.I)
+_FORMAT_LEAD = 25
+
+
+def names_the_format(
+    text: str, m: Mention, entry: Entry, sentence: Span, hits: list[CueHit]
+) -> bool:
+    """True for a skill named as the interview's format ("a SQL exercise") with no gap on it."""
+    after = _FORMAT_AFTER.match(text, m.end, sentence.end)
+    if after is not None and not _FORMAT_DETERMINER.search(text, max(0, m.start - 30), m.start):
+        after = None  # "reading A/B tests", "ordering blood tests": the tests are the work
+    surface = text[m.start : m.end]
+    is_stage = entry.kind is GoalKind.JOB_SEARCH and _FORMAT_SURFACE.search(surface) is not None
+    before = _FORMAT_BEFORE.search(text, max(sentence.start, m.start - 40), m.start)
+    if after is None and before is None and not is_stage:
+        return False
+    end = after.end() if after is not None else m.end
+    start = before.start() if before is not None else m.start
+    if _CONTRAST.search(text, sentence.start, start):
+        return False  # "you were personable, but the diary management exercise had clashes"
+    for h in hits:
+        if h.cue not in _GAP_CUES and not (h.cue is Cue.REQUIREMENT and h.start >= end):
+            continue
+        if (
+            h.end <= start
+            and start - h.end <= _FORMAT_LEAD
+            and not _SEPARATOR.search(text, h.end, start)
+        ):
+            return False  # "struggled with the SQL test"
+        if h.start >= end and not is_stage and not _NOT_ABOUT_IT.search(text, end, h.start):
+            return False  # "the Excel test took longer than expected"
+    return True

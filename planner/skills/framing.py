@@ -7,7 +7,7 @@ scorecard label lines ("Wound care: 2/5") whose rating frames the skill they nam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from planner.skills.cues import Cue, CueHit, framing_for
 from planner.skills.matcher import Mention
@@ -27,6 +27,7 @@ class SentenceContext:
     framed: bool  # the sentence (or the one before) gives a reason, or is a list item
     label: tuple[Span, Cue] | None  # "Wound care: 2/5": the label and the rating's framing
     discounted: bool  # the sentence says something does not matter ("any TMS would do")
+    discount_spans: list[tuple[int, int]] = field(default_factory=list)  # sentence offsets
 
 
 def cue_for(
@@ -91,13 +92,30 @@ _DISCOUNT = re.compile(
     r"(?:worried|concerned|bothered)\b"
     r"|\b(?:not )?held against\b"
     r"|\b(?:not|wasn'?t|isn'?t) something (?:they|we|you|I|he|she) (?:\w+ ){0,2}?expect"
-    r"|\bany (?:\w+ ){0,2}?(?:would|will) do\b",
+    r"|\bany (?:\w+ ){0,2}?(?:would|will) do\b"
+    r"|\b(?:said|says|felt|thought|agreed)(?: that)? (?:that|this|it)(?:'s| was| is| would be)"
+    r" (?:fine|ok|okay|no problem|not an issue)\b",
     re.I,
 )
 
 
 def discounted_spans(sentence: str) -> list[tuple[int, int]]:
     return [m.span() for m in _DISCOUNT.finditer(sentence)]
+
+
+# "he hadn't used FortiGate but that was not a concern": a discount after the mention, joined
+# by a contrast, takes back the gap the clause gave it.
+_TAKES_BACK = re.compile(
+    r"(?:[ \t]+[\w'/.-]+){0,3}?\s*,?\s*\b(?:but|though|although|which)\b(?:\s+[\w']+){0,4}?\s*$",
+    re.I,
+)
+
+
+def discounts_mention(text: str, offset: int, spans: list[tuple[int, int]], end: int) -> bool:
+    """True when a discount later in the sentence refers back to a mention ending at ``end``."""
+    return any(
+        offset + a >= end and _TAKES_BACK.match(text, end, offset + a) is not None for a, _ in spans
+    )
 
 
 def hit_inside(h: CueHit, offset: int, spans: list[tuple[int, int]]) -> bool:

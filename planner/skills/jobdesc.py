@@ -64,8 +64,9 @@ _SECTION_KIND = (
 # "You will lead a team of 40", "Reporting to the COO, you'll own ...": a duty line, wherever
 # it stands. "You will have / need / bring ..." states a requirement.
 _DUTY_LINE = re.compile(
-    r"\byou(?: will|'ll)\s+(?!(?:need|have|bring|hold|possess|already|ideally|also have"
-    r"|be (?!\w+ing\b)\w+)\b)\w+",
+    r"(?<!\bas )(?<!\bso )(?<!\bif )(?<!\bwhere )(?<!\bwhen )(?<!\bsince )(?<!\bbecause )"
+    r"(?<!\bwhich )(?<!\bthat )\byou(?: will|'ll)\s+"
+    r"(?!(?:need|have|bring|hold|possess|already|ideally|also have|be (?!\w+ing\b)\w+)\b)\w+",
     re.I,
 )
 _NOT_YET = re.compile(
@@ -73,6 +74,14 @@ _NOT_YET = re.compile(
     r"|working towards)\b[^()]{0,20}\)"
     r"|\b(?:studying for|working towards|preparing for|enrolled in)\b[^.,;\n]{0,60}"
     r"|[^\s,;()]+(?:\s+[^\s,;()]+){0,3}\s+(?:pending|in progress)\b",
+    re.I,
+)
+# "ready to move into critical care", "keen to develop my SQL": what the writer wants, not has.
+_ASPIRATION = re.compile(
+    r"\b(?:(?:looking|ready|keen|hoping|eager|aiming|want(?:ing)?|wish(?:ing)?|seeking"
+    r"|plan(?:ning)?) to (?:move|step|progress|transition|get|break) (?:in)?to"
+    r"|(?:looking|keen|hoping|eager|want(?:ing)?) to (?:learn|develop|gain|build|grow)"
+    r"|aspiring)\b[^.;\n]{0,60}",
     re.I,
 )
 _BULLET = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
@@ -143,15 +152,35 @@ def requirements(text: str, taxonomy: Taxonomy) -> list[Requirement]:
                 section = kind
                 continue
             here = kind  # "Nice to have: Canva, basic HTML"
-        if here in ("skip", "duty") or is_boilerplate(chunk) or _DUTY_LINE.search(chunk):
+        if (
+            here in ("skip", "duty")
+            or is_boilerplate(chunk)
+            or _DUTY_LINE.search(chunk)
+            or _CONDITION.search(chunk)
+        ):
             continue
-        nice = here == "nice" or any(
-            h.cue is Cue.NICE for h in find_cues(clean, sent.start, sent.end)
-        )
+        hits = [h for h in find_cues(clean, sent.start, sent.end) if h.cue is Cue.NICE]
+        # "ideally" / "preferably" make nice what follows them, not what came before:
+        # "complaint handling, ideally in a regulated industry" still asks for complaint handling.
+        ahead = [h.start for h in hits if _NICE_AHEAD.fullmatch(clean, h.start, h.end)]
+        nice = here == "nice" or len(ahead) < len(hits)
         pending_ok = bool(_ACCEPTS_PENDING.search(chunk))
         for ask in _groups(clean, sent, mentions):
-            _add(found, ask, sent, nice, pending_ok)
+            first = min(m.start for m in ask.asked)
+            _add(found, ask, sent, nice or any(a < first for a in ahead), pending_ok)
     return _specific_first(clean, list(found.values()), taxonomy)
+
+
+_NICE_AHEAD = re.compile(r"ideally|preferabl\w+", re.I)
+# "An enhanced DBS check is required", "This post is subject to security clearance": a condition
+# of the offer, checked by the employer, not a skill to show.
+_CONDITION = re.compile(
+    r"\b(?:(?:post|role|position|job|appointment|offer)s? (?:is|are|will be) (?:subject to"
+    r"|conditional on)|(?:checks?|clearance|vetting|screening|disclosure) (?:is|are|will be)"
+    r" (?:required|needed|carried out|undertaken)|(?:successful|all) (?:candidates?|applicants?)"
+    r" (?:will|must) (?:be required to )?(?:undergo|pass|obtain))\b",
+    re.I,
+)
 
 
 def _heading_kind(chunk: str, has_mentions: bool) -> str | None:
@@ -177,7 +206,25 @@ def _hard_mentions(text: str, taxonomy: Taxonomy, sent: Span) -> list[Mention]:
         and taxonomy[m.skill_id].kind not in _EXCLUDED_KINDS
         and taxonomy[m.skill_id].source == "curated"
         and not _EMPLOYER_STACK.search(text[sent.start : m.start])
+        and not _setting(text, m, sent)
     ]
+
+
+# "experience in a manufacturing finance environment", "ideally in a housing or public sector
+# setting", "leading a team in a contact centre": where the experience was gained, not a skill.
+_IN_A = re.compile(r"\b(?:in|within)\s+(?:a|an)\s+(?:[\w&'-]+\s+){0,3}?$", re.I)
+_SETTING_NOUN = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:environments?|settings?|sectors?|industr(?:y|ies)"
+    r"|organi[sz]ations?|compan(?:y|ies)|business(?:es)?|contexts?|backgrounds?)\b"
+    r"|\s*(?:[.;:)]|,(?!\s*(?:or|and)\b)|$)",
+    re.I,
+)
+
+
+def _setting(text: str, m: Mention, sent: Span) -> bool:
+    return bool(
+        _IN_A.search(text, sent.start, m.start) and _SETTING_NOUN.match(text[: sent.end], m.end)
+    )
 
 
 # "cloud security monitoring in AWS or Azure": either platform will do, so they say where the
@@ -213,14 +260,14 @@ def _modifies(text: str, m: Mention, nxt: Mention | None, taxonomy: Taxonomy) ->
 
 # "(we use PostgreSQL)", "we run SAP EWM": what the employer has, not what it asks for.
 _EMPLOYER_STACK = re.compile(
-    r"\b(?:we(?:'re| are)? (?:use|using|run|running|work (?:with|in))|our (?:stack|tools?"
+    r"\b(?:we(?:'re| are)? (?:use|using|run|running|live in|work (?:with|in))|our (?:stack|tools?"
     r"|systems?|platforms?) (?:is|are|includes?))\b[^.;:()]{0,40}$",
     re.I,
 )
 # "a BI tool such as Tableau, Looker or Power BI": the tools are examples of one ask.
 _EXAMPLES = re.compile(
     r"\s*(?:,\s*)?(?:such as|e\.g\.?,?|for example,?|for instance,?|including|"
-    r"(?<!would )(?<!'d )like)\s+$",
+    r"(?<!would )(?<!'d )like)\s+$|(?<=\w):\s+(?:[\w.&'-]+(?:\s+[\w.&'-]+)?\s*,\s*){0,2}$",
     re.I,
 )
 _HEAD_GAP = 4  # words between a category ("an ERP system") and "such as"
@@ -243,6 +290,8 @@ def _groups(text: str, sent: Span, mentions: list[Mention]) -> list[_Ask]:
     while i < len(mentions):
         start = mentions[i].start
         trigger = _EXAMPLES.search(text, max(sent.start, start - 40), start)
+        if trigger is not None and trigger.group(0)[0] == ":" and not _colon_head(text, run):
+            trigger = None  # "Nice to have: Canva, HTML" lists asks; "KPIs: AHT, CSAT" examples
         if trigger is None:
             run.append(mentions[i])
             i += 1
@@ -255,7 +304,11 @@ def _groups(text: str, sent: Span, mentions: list[Mention]) -> list[_Ask]:
         ):
             j += 1
         examples = mentions[i:j]
-        out.append(_Ask(examples, [*examples, *_example_head(text, out, trigger.start())], True))
+        head = _example_head(text, out, trigger.start())
+        if head and {m.skill_id for m in examples} <= {head[0].skill_id}:
+            out.append(_Ask(head, head, False))  # "SEO, including technical SEO": one ask
+        else:
+            out.append(_Ask(examples, [*examples, *head], True))
         i = j
     out.extend(_Ask(g, g, similar) for g, similar in _alternatives(text, run))
     return out
@@ -266,6 +319,14 @@ _LIST_LINK = re.compile(
     r"(?:(?:,|/|\bor\b|\band\b)\s*)?",
     re.I,
 )
+
+
+def _colon_head(text: str, run: list[Mention]) -> bool:
+    """Whether the words before a colon end in a skill ("contact centre KPIs: AHT, CSAT")."""
+    if not run:
+        return False
+    gap = text[run[-1].end : text.find(":", run[-1].end)]
+    return len(gap.split()) <= 1 and not re.search(r"[.;()]", gap)
 
 
 def _example_head(text: str, asks: list[_Ask], trigger: int) -> list[Mention]:
@@ -333,7 +394,7 @@ def _alternatives(text: str, mentions: list[Mention]) -> list[tuple[list[Mention
 
 def _close(text: str, chain: list[Mention], has_or: bool) -> list[tuple[list[Mention], bool]]:
     similar = any(_OR_SIMILAR.match(text, m.end) for m in chain)
-    if has_or:
+    if has_or or (similar and _OR_SIMILAR.match(text, chain[-1].end)):  # "Kafka, Pulsar or similar"
         return [(chain, similar)]
     return [([m], similar and m is chain[-1]) for m in chain]  # a list of separate asks
 
@@ -358,7 +419,10 @@ def _drop_parts(text: str, mentions: list[Mention]) -> list[Mention]:
 def _looks_like_title(line: str) -> bool:
     if _BULLET.match(line):
         return False  # "- Experience of NEC and JCT contracts": a requirement, not the title
-    return "\n" not in line and len(line.split()) <= 8 and not re.search(r"[.!?:,]$", line)
+    rows = line.split("\n")  # "Staff Nurse (Band 5)\nRiverside Teaching Hospitals NHS Trust"
+    return len(rows) <= 3 and all(
+        len(re.findall(r"\w+", r)) <= 8 and not re.search(r"[.!?:,]\s*$", r) for r in rows
+    )
 
 
 def _specific_first(text: str, reqs: list[Requirement], taxonomy: Taxonomy) -> list[Requirement]:
@@ -377,6 +441,19 @@ def _specific_first(text: str, reqs: list[Requirement], taxonomy: Taxonomy) -> l
         and taxonomy[o.skill_id].kind is GoalKind.TECHNICAL
         and not _coordinated(text, r, o)
     }
+    # "GitOps with Argo CD or Flux", "unit testing with Jest": the practice is asked through the
+    # tools named for it, which are the asks.
+    drop.update(
+        o.skill_id
+        for r in reqs
+        for o in reqs
+        if o.evidence == r.evidence
+        and o.at is not None
+        and r.at is not None
+        and taxonomy[o.skill_id].kind is GoalKind.TECHNICAL
+        and taxonomy[r.skill_id].kind is GoalKind.TOOL
+        and _WITH_TOOL.fullmatch(text, o.at.end, r.at.start)
+    )
     for r in reqs:
         entry = taxonomy[r.skill_id]
         if entry.kind is GoalKind.TOOL and any(
@@ -390,6 +467,7 @@ def _specific_first(text: str, reqs: list[Requirement], taxonomy: Taxonomy) -> l
     return [r for r in reqs if r.skill_id not in drop]
 
 
+_WITH_TOOL = re.compile(r"\s+(?:with|using)\s+(?:(?:the|a|an)\s+)?", re.I)
 _AND = re.compile(r"\s*(?:,|and|&|,\s*and)\s*", re.I)
 
 
@@ -415,6 +493,7 @@ def shown_via(text: str, taxonomy: Taxonomy) -> Shown:
     clean = clean_document(text)
     via: dict[str, set[str]] = {}
     not_yet = [m.span() for m in _NOT_YET.finditer(clean)]
+    wanted = [m.span() for m in _ASPIRATION.finditer(clean)]
     pending: set[str] = set()
     named = [(m.skill_id, m.start, m.end) for m in find_mentions(clean, taxonomy)]
     named.extend(
@@ -423,6 +502,8 @@ def shown_via(text: str, taxonomy: Taxonomy) -> Shown:
         if not p.states_gap and p.skill_id in taxonomy
     )
     for skill_id, start, end in named:
+        if any(a <= start and end <= b for a, b in wanted):
+            continue  # "looking to move into acute medicine": not shown
         ids = {skill_id} | taxonomy.ancestors(skill_id)
         if taxonomy[skill_id].kind in _SHOWS_PREREQUISITES:
             # a cert shows what it certifies; a tool used shows what it is built on (MySQL: SQL)

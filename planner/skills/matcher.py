@@ -73,11 +73,24 @@ def _scan(text: str, taxonomy: Taxonomy, start: int = 0, end: int | None = None)
             longest = taxonomy.ci_first.get(word[:-1], 0)
         found = _match_at(text, toks, folded, i, longest, taxonomy) if longest else None
         if found is None:
+            if "/" in toks[i].text:  # "Prometheus/Grafana": each side may name a skill
+                out.extend(_scan_parts(text, toks[i], taxonomy))
             i += 1
             continue
         out.append(found)
         i += found.n_tokens
     return [m for m in out if _plausible(text, m, start, end)]
+
+
+def _scan_parts(text: str, tok: Token, taxonomy: Taxonomy) -> list[Mention]:
+    """Mentions in the slash-separated parts of a token no form matches as a whole."""
+    out: list[Mention] = []
+    pos = tok.start
+    for part in tok.text.split("/"):
+        if part:
+            out.extend(_scan(text, taxonomy, pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
 
 
 def _match_at(
