@@ -159,6 +159,11 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
 # Every alternative starts at a word boundary; saying so once up front lets the engine reject
 # the positions inside words with one test instead of one per alternative.
 _COMPILED = tuple((cue, re.compile(rf"\b(?:{rx})", re.I)) for cue, rx in _PATTERNS)
+
+
+def patterns(*cues: Cue) -> tuple[re.Pattern[str], ...]:
+    """The compiled patterns of these kinds of cue, in order (segment.py reuses the words)."""
+    return tuple(rx for c, rx in _COMPILED if c in cues)
 # "strong" inside "not strong", "would have liked", "well below" is not praise.
 _NOT_PRAISE = re.compile(
     r"\b(?:not|n't|never|no|less|isn't|wasn't|weren't|nobody|none|neither|nor"

@@ -6,8 +6,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from planner.skills.cues import _COMPILED as _CUE_PATTERNS
-from planner.skills.cues import Cue
+from planner.skills.cues import Cue, patterns
 from planner.skills.text import Span
 
 _ABBREV = frozenset(
@@ -486,7 +485,7 @@ _SPECIFIC_REASON = re.compile(
     r"|monitor|watch|subscribe|that|the|we|our)\b)[a-z]+"
     r"|\byour\s+(?:skills?|knowledge|experience|expertise)\s+(?:in|with|of|around)\b"
 )
-_STRONG_GAP = next(rx for cue, rx in _CUE_PATTERNS if cue is Cue.STRONG_GAP)
+_STRONG_GAP = patterns(Cue.STRONG_GAP)[0]
 # Strong-gap words a form letter uses about itself: "we are unable to give feedback".
 _NOT_A_REASON = re.compile(
     r"(?:unable to|could(?:n't| not))\s+(?:\w+\s+)?(?:provide|give|offer|share|send|progress"
@@ -550,9 +549,7 @@ def _gives_reason(sentence: str) -> bool:
 # addresses ("Anita", "Practice Manager, Brightwell & Co Chartered Accountants").
 _SIG_WORD = re.compile(r"[A-Z0-9@&|+/()#.,'’-]|(?:of|and|at|for|the|to|in|on|via|de|von|van)\b")
 _SIG_MAX_WORDS = 10
-_SIG_REASONS = tuple(
-    rx for cue, rx in _CUE_PATTERNS if cue in (Cue.STRONG_GAP, Cue.REQUIREMENT, Cue.NICE)
-)
+_SIG_REASONS = patterns(Cue.STRONG_GAP, Cue.REQUIREMENT, Cue.NICE)
 
 
 # "Missing: Kubernetes" is a scorecard line; "Tel: 0161 ..." is a signature.
