@@ -202,8 +202,13 @@ def _shared_keys(slots: dict[Slot, list[Option]]) -> set[str]:
 
 
 def _prune(opts: list[Option], shared: set[str]) -> list[Option]:
-    """Drop options another option of the slot beats on value, minutes and cents at once."""
-    ordered = sorted(opts, key=lambda o: (-o.value, o.minutes, o.cents, o.key))
+    """Drop options another option of the slot beats on value, minutes and cents at once.
+
+    Of options equal on all three the one kept is the one :meth:`Solution.rank` prefers (the
+    greater item key), so pruning never removes the canonical optimum.
+    """
+    ordered = sorted(opts, key=lambda o: (o.value, -o.minutes, -o.cents, o.item_key),
+                     reverse=True)
     kept: list[Option] = []
     for o in ordered:
         if not any(_dominates(p, o) for p in kept if p.key not in shared):

@@ -201,3 +201,14 @@ def test_finds_the_three_slot_change_local_search_misses() -> None:
     chosen = select(options, limits)
     assert sorted(o.key for o in chosen) == ["r0l1", "r3l1"]
     assert objective(chosen) == 4926 > heuristic(slots, limits).value
+
+
+def test_pruning_keeps_the_canonical_one_of_equal_options() -> None:
+    """Two options equal on value, minutes and cents: the one kept is the one rank() prefers
+    (hypothesis once found the exact search returning the other)."""
+    opts = [option(0, Role.LEARN, "r0", 1, 0, 1), option(0, Role.LEARN, "r1", 1, 0, 1)]
+    limits = Limits(None, None)
+    slots = {s: list(v) for s, v in group_slots(opts, limits).items()}
+    found = exact.solve(slots, limits.minutes, limits.cents)
+    assert found.chosen is not None
+    assert rank(found.chosen) == brute_force(opts, limits) == (1, -1, 0, ("g0:r1",))
