@@ -206,6 +206,13 @@ _OUR_BUSINESS = re.compile(
     re.I,
 )
 _NUMBER_COMPOUND = re.compile(r"\d[\d,.]*-$")
+# "the bookkeeper job at an accountancy practice", "my interview with a fintech": the workplace
+# the application was for, not a gap.
+_AT_THE_WORKPLACE = re.compile(
+    r"\b(?:job|role|position|post|vacancy|opening|placement|internship|apprenticeship|interview"
+    r"|application)s?\s+(?:at|with)\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?(?:[\w&'-]+\s+){0,2}?$",
+    re.I,
+)
 _HANDED_TO = re.compile(
     r"\b(?:leave|leaves|left|leaving|pass|passes|passed|refer|refers|referred|escalate|escalates"
     r"|escalated|hand|hands|handed)\s+(?:(?:that|it|this|them|those|these|everything)\s+)?"
@@ -272,6 +279,8 @@ def names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
         return False  # "leaves that to HR", "slow on low-end Android phones"
     if _NUMBER_COMPOUND.search(text, max(0, m.start - 12), m.start):
         return False  # "an 800-delegate conference"
+    if _AT_THE_WORKPLACE.search(before):
+        return False
     plain = not m.case_sensitive and m.n_tokens == 1 and entry.kind in _PLAIN_KINDS
     return not (plain and _CONTEXT_NOUN.match(text, m.end))
 

@@ -208,3 +208,11 @@ def test_vat_and_gmp_name_the_specific_entries(tx: Taxonomy) -> None:
     assert "gmp-compliance" in ids("Your GMP experience was not strong enough.", tx)
     assert "tachograph-compliance" in ids("You didn't know how to make an entry on the tacho.", tx)
     assert "nursing-care-planning" in ids("You had limited experience writing care plans.", tx)
+
+
+def test_the_workplace_the_application_was_for_is_not_a_gap(tx: Taxonomy) -> None:
+    assert ids("Applied for the bookkeeper job at an accountancy practice.", tx) == set()
+    assert ids(f"{GAP} It was the data analyst job at a fintech.", tx) == {"a-b-testing"}
+    # the same skill framed as a gap elsewhere in the sentence still counts
+    assert "kubernetes" in ids(
+        "For the role at a Kubernetes consultancy they said my Kubernetes was weak.", tx)
