@@ -178,3 +178,21 @@ def test_every_shipped_ambiguity_names_entries_and_is_indexed(tx: Taxonomy) -> N
     for amb in ambiguities:
         assert all(sid in tx for sid in amb.skill_ids)
         assert amb.default is None or amb.default in amb.skill_ids
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("You lacked experience with night trunking for an HGV class 1 driver.", set()),
+    ("Your VLAN trunking and switching knowledge was weak.", {"network-administration"}),
+    ("You struggled with cable trunking and conduit on the electrical test.",
+     {"electrical-containment"}),
+    ("You were unfamiliar with the case management system our solicitors use for court deadlines.",
+     {"case-management-for-litigation"}),
+    ("You needed more case management experience supporting families with complex care needs.",
+     {"case-management"}),
+    ("You had no experience with call quality monitoring.", {"call-quality-monitoring"}),
+])
+def test_trunking_and_case_management_take_the_field_s_sense(
+        text: str, expected: set[str], tx: Taxonomy) -> None:
+    assert ids(text, tx) & {"network-administration", "electrical-containment", "case-management",
+                            "case-management-for-litigation", "call-quality-monitoring",
+                            "observability"} == expected
