@@ -14,8 +14,10 @@ hung call holds its thread, never a slot others wait for), and a thread idle for
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
@@ -29,6 +31,12 @@ class DaemonThreads:
     def __init__(self, name: str = "call", idle_timeout: float = 60.0) -> None:
         self.name = name
         self.idle_timeout = idle_timeout
+        self._reset()
+        _POOLS.add(self)
+
+    def _reset(self) -> None:
+        """Empty state. Also run in a forked child, which inherits the parent's counts and
+        tokens but none of its threads: a submit there would wait for a thread that isn't."""
         self._work: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]]
         self._work = queue.SimpleQueue()
         # One token per idle thread: a submit that takes one has a thread coming for its work.
@@ -76,6 +84,16 @@ class DaemonThreads:
                 fut.set_result(value)
             del fut, fn, args, value, error  # hold no results or tracebacks while idle
 
+
+_POOLS: weakref.WeakSet[DaemonThreads] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    for pool in list(_POOLS):
+        pool._reset()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 # The process's threads for provider calls (planner.providers.run_search and the pipeline).
 calls = DaemonThreads("provider-call")

@@ -24,5 +24,5 @@ def test_bounded_in_order_and_complete() -> None:
     queries = [SkillQuery(skill_id=f"s{i}", label=f"S{i}") for i in range(20)]
     out = search_all(None, queries, search, 5.0, at_once=4)  # type: ignore[arg-type]
     assert [o.provider for o, _ in out] == [q.skill_id for q in queries]
-    assert peak[0] == 4
+    assert 1 < peak[0] <= 4  # in parallel, never above the bound
     assert search_all(None, [], search, 5.0) == []  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -62,3 +63,19 @@ def test_idle_threads_end() -> None:
 def test_threads_are_daemons() -> None:
     pool = DaemonThreads("t")
     assert pool.submit(lambda: threading.current_thread().daemon).result(5) is True
+
+
+def test_a_forked_child_gets_threads_of_its_own() -> None:
+    """A child forked after the pool was used inherits none of its threads; it must not count
+    on the parent's idle ones (it would wait for ever)."""
+    pool = DaemonThreads("t")
+    assert pool.submit(lambda: 1).result(5) == 1  # the parent now has an idle thread
+    pid = os.fork()
+    if pid == 0:  # the child: exit 0 only if a call runs
+        code = 1
+        try:
+            code = 0 if pool.submit(lambda: 2).result(5) == 2 else 1
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
