@@ -49,6 +49,11 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\bnot (?:yet )?(?:at|up to)\b|\bneither\b|\bnone\b"
         r"|\b(?:was|were|is|are|seemed|looked|felt|remains?) (?:\w+ ){0,2}?limited\b"
         r"|\bunsure\b|\buncertain\b|\bunaware\b|\bnot aware\b|\bnot sure\b"
+        # "less confident on the PLO", "her CRM experience was light", "a bit light on"
+        r"|\bless (?:\w+ )?(?:confident|comfortable|assured|convincing|sure|secure|fluent|familiar"
+        r"|strong|solid|clear|polished|structured)\b"
+        r"|\blight on\b|\b(?:was|were|is|are|seemed|looked|felt) (?:a bit |a little |quite |rather "
+        r"|very |too )?light\b"
         r"|\bslow (?:to|at|in)\b|\bwent sideways|\bfell (?:down|apart|flat|over)\b|\bcame unstuck"
         r"|\bunders(?:old|ell\w*)|\bburied\b|\bstalled\b|\bdid(?:n't| not) pass|\bnot passed"
         r"|\b(?:far |much |way |a bit |a little |rather |slightly )?too (?:technical|long|detailed"
@@ -203,11 +208,35 @@ def find_cues(text: str, start: int, end: int) -> list[CueHit]:
                 and _A_FOCUS.search(text, max(start, m.start() - 8), m.start())
             ):
                 continue  # "with a strong focus on candidate experience" describes, not advises
+            if cue is Cue.NICE and _WAS_A_PLUS.search(text, max(start, m.start() - 12), m.start()):
+                cue = Cue.STRENGTH  # "same as your current place, so that was a plus"
             qualifier = _QUALIFIER.fullmatch(m.group(0))
             if cue is Cue.STRENGTH and qualifier and _asked_before(hits, m.start()):
                 continue  # "requires a qualified CPA and strong US GAAP": a bar, not praise
             hits.append(CueHit(cue, m.start(), m.end()))
-    return _outside_praise(text, start, end, [h for h in hits if not _found_it(text, start, h)])
+    hits = [h for h in hits if not _found_it(text, start, h) and not _someone_else(text, start, h)]
+    return _outside_praise(text, start, end, hits)
+
+
+# "the previous postholder struggled with Xero", "our current team lacks Python depth": a gap of
+# someone else, not the candidate's (the chosen candidate "had more" is still a comparison).
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:the|our|their|a|one of (?:the|our))\s+(?:previous|last|outgoing|former|current|existing"
+    r"|new|other|junior|senior)\s+(?:[\w-]+\s+)?(?:postholders?|post-holders?|holders?|incumbents?"
+    r"|hires?|starters?|team|staff|colleagues?|members?|people|employees?|managers?|analysts?"
+    r"|engineers?|nurses?|developers?|apprentices?|trainees?)\b"
+    r"(?:\s+(?:\w+\s+){0,3}?)?$",
+    re.I,
+)
+_CANDIDATE_WORD = re.compile(r"\b(?:you|your|he|she|his|her|they|the candidate|I|my)\b", re.I)
+
+
+def _someone_else(text: str, start: int, h: CueHit) -> bool:
+    if h.cue not in (Cue.STRONG_GAP, Cue.GAP):
+        return False
+    before = text[max(start, h.start - 70) : h.start]
+    m = _SOMEONE_ELSE.search(before)
+    return m is not None and not _CANDIDATE_WORD.search(before, m.end())
 
 
 # "you spotted the gaps on the bays", "found the VLAN mismatch and the missing trunk": the fault
@@ -268,6 +297,8 @@ _COUNTING = re.compile(
     r"|a (?:dozen|hundred|thousand|million))\b(?!\s+(?:\w+\s+)?(?:years?|months?)\b)",
     re.I,
 )
+# "that was a plus", "which is a bonus": what the candidate has, not a nice-to-have.
+_WAS_A_PLUS = re.compile(r"\b(?:that|which|this|it)(?:'s|’s| is| was| were)\s+$", re.I)
 _A_FOCUS = re.compile(r"\b(?:a|strong|real|clear|good|great)\s+$", re.I)
 _QUALIFIER = re.compile(
     r"strong|solid|good|excellent|great|deep|confident|thorough|competent|comfortable with"

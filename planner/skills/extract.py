@@ -6,15 +6,16 @@ and the same input always gives the same goals.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from planner.skills.cues import Cue, find_cues
 from planner.skills.filters import (
+    drop_compound_heads,
     drop_interview_context,
     drop_qualifiers,
     drop_umbrellas,
-    employer_stack,
     names_a_skill,
     names_the_format,
     quotes_the_answer,
@@ -27,12 +28,18 @@ from planner.skills.framing import (
     cue_for,
     discounted_spans,
     discounts_mention,
+    gap_label_end,
     hit_inside,
     is_fragment,
     label_cue,
     reports_an_answer,
 )
-from planner.skills.incidental import is_incidental
+from planner.skills.incidental import (
+    claimed_by_another,
+    employer_stack,
+    is_incidental,
+    stack_continues,
+)
 from planner.skills.jobdesc import Requirement, meets, requirements, shown_via
 from planner.skills.matcher import Mention, find_mentions
 from planner.skills.model import Action, Evidence, Extraction, Framing, GoalKind, SkillGoal
@@ -64,6 +71,12 @@ _FRAMING = {
     None: Framing.MENTION,
 }
 _CUE_WEIGHT = {Cue.STRONG_GAP: 1.0, Cue.GAP: 0.95, Cue.REQUIREMENT: 0.9, Cue.NICE: 0.8, None: 0.6}
+_LIST_ITEM = re.compile(r"\s*(?:[-*•·▪●◦+]|\d{1,2}[.)])\s+")
+# A line listing who was in the room: "Panel: ...", "Interviewed by: ...".
+_PEOPLE_LINE = re.compile(
+    r"\W*(?:panel(?:lists)?|interview(?:ed|ers?)(?:\s+by)?|attendees|present|assessors?|cc)\s*:",
+    re.I,
+)
 _MIN_EVIDENCE_CHARS = 25
 _MAX_EVIDENCE = 5
 
@@ -112,6 +125,7 @@ def _mine_feedback(text: str, tx: Taxonomy, context: str) -> list[_Found]:
     found: list[_Found] = []
     phrases = find_paraphrases(clean)
     after_reason = False  # the sentence before gave a reason or opened a list
+    under_gap_heading = False  # the bullets of a "Gaps:" heading
     signature = signature_start(clean)
     for sent in sentences(clean):
         if sent.start >= signature:
@@ -122,8 +136,8 @@ def _mine_feedback(text: str, tx: Taxonomy, context: str) -> list[_Found]:
         if discounted:  # "didn't matter", "no experience needed": not a gap, whatever its words
             hits = [h for h in hits if not hit_inside(h, sent.start, discounted)]
         gap_framed = any(h.cue in REASON_CUES for h in hits)
-        if is_boilerplate(words, gap_framed) or is_form_letter(words):
-            continue
+        if is_boilerplate(words, gap_framed) or is_form_letter(words) or _PEOPLE_LINE.match(words):
+            continue  # "Panel: Site Director, HR, Continuous Improvement Lead" names people
         framed = (
             gap_framed
             or after_reason
@@ -131,16 +145,50 @@ def _mine_feedback(text: str, tx: Taxonomy, context: str) -> list[_Found]:
             or reports_an_answer(words, hits)
         )
         label = label_cue(clean, sent, hits)
-        ctx = SentenceContext(sent, hits, framed, label, bool(discounted), discounted)
+        own = gap_label_end(words)
+        gaps_from = sent.start + own if own >= 0 else (sent.start if under_gap_heading else -1)
+        if gaps_from >= 0:
+            framed = True
+        ctx = SentenceContext(sent, hits, framed, label, bool(discounted), discounted, gaps_from)
         for clause in clauses(clean, sent):
             inside = [p for p in phrases if clause.start <= p.start < clause.end]
             found.extend(_mine_clause(clean, tx, context, ctx, clause, inside))
         after_reason = gap_framed or words.endswith(":")
+        # "Not appointed because:" followed by bullets: each bullet lists a gap
+        if own >= 0 and own == len(words):
+            under_gap_heading = True
+        elif not _LIST_ITEM.match(words):
+            under_gap_heading = False
     # Plain mentions count only when the text gives reasons about some skill: a form letter
     # that names the role's stack gives no goals.
     has_reason = any(f.cue in REASON_CUES for f in found)
     kept = [f for f in found if _keep(f, tx, has_reason)]
-    return _drop_subsumed(kept, tx)
+    return _drop_subsumed(_one_sense(clean, kept, tx), tx)
+
+
+def _one_sense(text: str, found: list[_Found], tx: Taxonomy) -> list[_Found]:
+    """A bare word that another name in the text ends with refers back to that name: "the
+    main reason is charting" beside "the perio charting" is dental charting, not the
+    unrelated entry the bare word names on its own. A broader entry stays ("testing" beside
+    "unit testing" is both)."""
+    heads: dict[str, set[str]] = {}
+    for f in found:
+        words = text[f.mention.start : f.mention.end].lower().split()
+        if len(words) > 1:
+            heads.setdefault(words[-1], set()).add(f.skill_id)
+    out = []
+    for f in found:
+        surface = text[f.mention.start : f.mention.end].lower()
+        fuller = heads.get(surface, set()) - {f.skill_id}
+        unrelated = [
+            g
+            for g in fuller
+            if f.skill_id not in tx.ancestors(g) and g not in tx.ancestors(f.skill_id)
+        ]
+        if " " not in surface and unrelated:
+            continue
+        out.append(f)
+    return out
 
 
 def _mine_clause(
@@ -157,7 +205,9 @@ def _mine_clause(
     mentions = drop_interview_context(clean, _with_paraphrases(clean, found, phrases), tx)
     by_span = {(p.start, p.end): p for p in phrases}
     out = []
-    for m in drop_umbrellas(clean, drop_qualifiers(clean, mentions, tx), tx):
+    stack_end, stack_id = -1, ""  # the last mention naming the employer's stack in this clause
+    kept = drop_compound_heads(clean, drop_qualifiers(clean, mentions, tx), tx)
+    for m in drop_umbrellas(clean, kept, tx):
         phrase = by_span.get((m.start, m.end))
         entry = tx[m.skill_id]
         if not names_a_skill(clean, m, entry) or is_incidental(clean, m, tx):
@@ -168,8 +218,27 @@ def _mine_clause(
         in_label = ctx.label is not None and ctx.label[0].start <= m.start < ctx.label[0].end
         if not in_label and names_the_format(clean, m, entry, ctx.span, ctx.hits):
             continue  # "a SQL exercise", "the in-tray exercise": the format, not a gap
-        if employer_stack(clean, m, clause) and (ctx.discounted or cue not in REASON_CUES):
-            continue  # "they use Kafka everywhere": their stack, not the candidate's gap
+        stack = employer_stack(clean, m, clause) or (
+            stack_end >= 0
+            and (
+                stack_continues(clean, stack_end, m.start)
+                or (stack_id == m.skill_id and not clean[stack_end : m.start].strip())
+            )
+        )
+        if stack:
+            stack_end, stack_id = m.end, m.skill_id
+        if stack and ctx.gaps_from >= 0 and not any(h.cue in REASON_CUES for h in clause_hits):
+            continue  # "- We are an SAP EWM site" under "Not appointed because:"
+        if stack and (ctx.discounted or cue not in REASON_CUES):
+            continue  # "they use Kafka everywhere", "they use Snowflake + dbt": their stack
+        if (
+            stack
+            and cue in (Cue.REQUIREMENT, Cue.NICE)
+            and not any(h.cue in REASON_CUES and h.start >= m.end for h in clause_hits)
+        ):
+            continue  # "the role is building our AWS estate": the job's work on their stack
+        if stack and claimed_by_another(clean, m, clause_hits, mentions, tx):
+            continue  # "we run surveys in Qualtrics, and you weren't confident with statistics"
         if cue is None and not ctx.framed:
             continue  # named in passing, in a sentence that gives no reason about anything
         if cue is None and ctx.discounted:

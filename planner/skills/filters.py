@@ -21,47 +21,10 @@ from planner.skills.tokens import fold, iter_words
 
 _SEPARATOR = re.compile(r"[,;.]|\s[–—-]\s|\b(?:but|however|although|though|whereas|and)\b", re.I)
 
-# The employer's own stack: "they use Kafka everywhere", "the client uses GitLab CI", "Opera,
-# which all our hotels run on".
-_EMPLOYER = (
-    r"(?:we|they|the (?:client|company|team|business|firm|practice|trust|school|hospital|hotel"
-    r"|site|group|employer)"
-    r"|(?:the|our|their) (?:\w+ )?(?:editor|manager|lead|director|head|interviewer|engineers"
-    r"|analysts|nurses|chefs|desk|department|ward|lab|laboratory|studio|newsroom|kitchen|depot)"
-    r"|our (?:\w+ ){0,2}?(?:team|teams|hotels|sites|stores|clinics|wards"
-    r"|engineers|estate|platform|stack|practice|offices|schools)|all (?:our|their) \w+)"
+# "Raiser's Edge as our CRM": the category of the employer's tool.
+_AS_OURS = re.compile(
+    r"\bas\s+(?:our|their|the)\s+(?:\w+\s+)?$|\b(?:is|are)\s+(?:our|their)\s+(?:\w+\s+)?$", re.I
 )
-_STACK_VERB = (
-    r"(?:use|uses|used|run|runs|run on|runs on|are on|is on|work in|works in|rely on|relies on"
-    r"|standardi[sz]ed on|(?:is|are) built on|have moved to|are moving to)"
-)
-_EMPLOYER_BEFORE = re.compile(
-    rf"\b{_EMPLOYER}\s+(?:\w+\s+)?{_STACK_VERB}\s+(?:\w+\s+){{0,2}}?$", re.I
-)
-_EMPLOYER_AFTER = re.compile(rf"\s*,?\s*(?:which|that) {_EMPLOYER} (?:\w+ )?{_STACK_VERB}\b", re.I)
-
-
-# "Their stack: Airflow, BigQuery", "they showed me their CMS (WordPress ...)", "our system
-# (Software of Excellence)": a list or a name given for the employer's own tools.
-_STACK_HEAD = re.compile(
-    r"(?:^|\n)[ \t]*(?:[-*•]\s*)?(?:our|their|the team's|the client's|the company's|the)?\s*"
-    r"(?:tech(?:nology)?\s+)?(?:stack|tools|tooling|systems|set-?up)\s*(?:is|are|was|were)?\s*:"
-    r"[^\n]*$",
-    re.I,
-)
-_THEIR_TOOL = re.compile(
-    r"\b(?:our|their)\s+(?:\w+\s+)?(?:system|systems|software|platform|cms|stack|tooling|tools"
-    r"|set-?up|lims|wms|ehr|crm|erp|pms|tms)\s*[(:]\s*(?:[^()\n]*?[,/&]\s*)?$",
-    re.I,
-)
-
-
-def employer_stack(text: str, m: Mention, clause: Span) -> bool:
-    before = text[max(clause.start, m.start - 60) : m.start]
-    if _EMPLOYER_BEFORE.search(before) or _EMPLOYER_AFTER.match(text, m.end, clause.end):
-        return True
-    line = text[text.rfind("\n", 0, m.start) + 1 : m.start]
-    return bool(_STACK_HEAD.search(line) or _THEIR_TOOL.search(text, max(0, m.start - 60), m.start))
 
 
 # The candidate's own words, quoted as a weak answer: 'his answer was just "we'd check the
@@ -140,12 +103,22 @@ def drop_umbrellas(text: str, mentions: list[Mention], tx: Taxonomy) -> list[Men
 _HAS_ALREADY = re.compile(
     r"\b(?:limited to|(?:only|mainly|mostly|largely|always|just) (?:\w+ ){0,2}?(?:used|worked with"
     r"|worked in|worked on|done|had|known|been in|been on|looked at|dealt with|handled|tuned"
-    r"|touched|covered|configured|maintained|supported)"
+    r"|touched|covered|configured|maintained|supported|written|built|run|managed|created|set up"
+    r"|taught|sold|led|seen)"
     r"|(?:mostly|mainly|largely) (?:in|on)"
     r"|(?:is|are|was|were|been|'s|'re|lies|lie|sits|sit|worked|works|work) more (?:in|on)"
     r"|beyond(?: the)?|other than"
     r"|(?:experience|background|career|work) (?:\w+ ){0,2}?(?:has been|is|was|lies|sits)"
     r" (?:mainly |mostly |largely |entirely |all |only )?(?:in|on|with))\s+(?:[\w'-]+\s+){0,2}?$",
+    re.I,
+)
+# What the candidate did instead: "went straight into journals and accruals", "relied entirely on
+# LinkedIn" (but "jumped to pitching before asking discovery questions" is the gap).
+_DID_INSTEAD = re.compile(
+    r"\b(?:went straight (?:in)?to|jumped (?:straight )?(?:in)?to|fell back on|defaulted to"
+    r"|(?:I|you|he|she)\s+(?:went|opted|chose)\s+(?:\w+\s+)?(?:with|for)"
+    r"|relied (?:entirely |only |solely |mostly |heavily )?on|reached (?:straight )?for)\s+"
+    r"(?:(?!(?:before|without|instead|rather|than|until|but)\b)[\w'-]+\s+){0,3}?$",
     re.I,
 )
 # A plain word before one of these nouns qualifies it ("the pricing objection", "the next
@@ -184,7 +157,10 @@ _NAMES_THE_JOB = re.compile(
 _PEOPLE_NOUN = re.compile(
     r"[ \t]+(?:engineers|developers|devs|programmers|specialists|consultants|architects"
     r"|analysts|testers|designers|hires|candidates|contractors|practitioners|professionals"
-    r"|talent|profiles|roles|vacancies|positions|recruiters)\b",
+    r"|talent|profiles|roles|vacancies|positions|recruiters|solicitors|lawyers|paralegals|nurses"
+    r"|teachers|clinicians|chefs|agents|accountants|surveyors|technicians|therapists|pharmacists"
+    r"|drivers|staff|colleagues|associates|advisers|advisors|practitioners|planners|buyers"
+    r"|squads?|guilds?|tribes?)\b",
     re.I,
 )
 
@@ -248,7 +224,28 @@ def in_job_title(text: str, m: Mention) -> bool:
 _USED_BEFORE = re.compile(
     r"\b(?:used|uses|use|worked (?:with|in|on)|know|knows|knew|done)\s+(?:(?:the|a|an)\s+)?$", re.I
 )
-_ONLY_AFTER = re.compile(r"\s+(?:mostly|mainly|only|exclusively|largely)\b", re.I)
+_ONLY_AFTER = re.compile(r"\s+(?:mostly|mainly|only|exclusively|largely)\b|\s*,?\s+but not\b", re.I)
+# "He does hold the 18th Edition", "she has her NEBOSH": a qualification the candidate holds.
+_HOLDS = re.compile(
+    r"\b(?:I|you|he|she|they)(?: do| does| did| already| still)?\s+(?:holds?|held"
+    r"|(?:has|have)(?: got)?\s+(?:his|her|their|your|my))\s+"
+    r"(?:(?:a|an|the|valid|current|full)\s+)?$",
+    re.I,
+)
+# "in a manufacturing setting", "in a regulated environment": where, not what.
+_SETTING_AFTER = re.compile(
+    r"[ \t]+(?:setting|environment|context|sector|industry|organi[sz]ation|company|business)s?\b",
+    re.I,
+)
+_IN_A_BEFORE = re.compile(
+    r"\b(?:in|within|from)\s+(?:a|an|the|your|their|our)\s+(?:[\w-]+\s+)?$", re.I
+)
+# "the Head of Partnerships asked", "our Director of Nursing": a person's title.
+_TITLE_OF_BEFORE = re.compile(
+    r"\b(?:Head|Director|VP|Vice President|Chief|Manager|Lead|Dean|Deputy Head)\s+of\s+(?:the\s+)?$"
+)
+# "SEO content for e-commerce clients": whose work it is, not a skill.
+_CLIENT_AFTER = re.compile(r"[ \t]+(?:clients|customers|brands|retailers)\b", re.I)
 
 
 def names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
@@ -259,8 +256,19 @@ def names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
     before = text[max(0, m.start - 40) : m.start]
     if _HAS_ALREADY.search(before) or _WANTS_TO_WORK_IN.search(before):
         return False
-    if _ONLY_AFTER.match(text, m.end) and _USED_BEFORE.search(before):
+    if _DID_INSTEAD.search(before):
         return False
+    if _ONLY_AFTER.match(text, m.end) and _USED_BEFORE.search(before):
+        return False  # "used pandas mostly", "knows Revit but not ISO 19650"
+    if _HOLDS.search(before) or _AS_OURS.search(before):
+        return False  # "he does hold the 18th Edition", "Raiser's Edge as our CRM"
+    if _SETTING_AFTER.match(text, m.end) and _IN_A_BEFORE.search(before):
+        return False
+    if not m.case_sensitive and _CLIENT_AFTER.match(text, m.end):
+        return False
+    if _TITLE_OF_BEFORE.search(before) and text[m.start : m.start + 1].isupper():
+        return False
+
     if _PROPOSED.search(text, max(0, m.start - 80), m.start):
         return False
     if _NAMES_THE_JOB.match(text, m.end) and _DETERMINER.search(
@@ -308,6 +316,43 @@ def drop_interview_context(text: str, mentions: list[Mention], tx: Taxonomy) -> 
 _QUALIFIES = re.compile(r"\s+(?:with|in|using|around|on|about|of)\s+(?:\w+\s+){0,2}?$")
 
 
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,5}\s$")
+_HEAD_NOUN = re.compile(
+    r"monitoring|testing|reporting|tracking|auditing|scheduling|forecasting|documentation"
+    r"|administration|maintenance|analytics|governance|validation",
+    re.I,
+)
+
+
+def drop_compound_heads(text: str, mentions: list[Mention], tx: Taxonomy) -> list[Mention]:
+    """In "data quality monitoring" or "INR monitoring" the plain head noun says what is done to
+    the thing named before it: the goal is that thing, not monitoring in general."""
+    out = []
+    for i, m in enumerate(mentions):
+        prev = mentions[i - 1] if i else None
+        head = (
+            m.n_tokens == 1
+            and _HEAD_NOUN.fullmatch(text, m.start, m.end) is not None
+            and not m.case_sensitive
+            and text[m.start : m.start + 1].islower()
+            and tx[m.skill_id].kind in _PLAIN_KINDS
+        )
+        after_skill = (
+            prev is not None
+            and text[prev.end : m.start] == " "
+            and prev.skill_id != m.skill_id
+            and m.skill_id not in tx.ancestors(prev.skill_id)
+            and prev.skill_id not in tx.ancestors(m.skill_id)
+        )
+        after_acronym = _ACRONYM_BEFORE.search(text, max(0, m.start - 7), m.start) is not None and (
+            prev is None or prev.end <= m.start - 7
+        )
+        if head and (after_skill or after_acronym):
+            continue
+        out.append(m)
+    return out
+
+
 def drop_qualifiers(text: str, mentions: list[Mention], tx: Taxonomy) -> list[Mention]:
     """In "more confidence with source data verification" the soft word qualifies the hard
     skill after it: the goal is the hard skill."""
@@ -344,11 +389,15 @@ _FORMAT_BEFORE = re.compile(
 _FORMAT_DETERMINER = re.compile(
     r"\b(?:a|an|the|your|his|her|their|our|my|this|that|each|every)\s+(?:[\w-]+\s+){0,2}?$", re.I
 )
-_FORMAT_SURFACE = re.compile(rf"\b{_FORMAT_NOUN}$|\bin-tray\b", re.I)
+_FORMAT_SURFACE = re.compile(rf"\b{_FORMAT_NOUN}$|\bin-tray\b|\blessons?$|\btrial shifts?$", re.I)
 # What stops a gap word after the format from being about it: a contrast, or a relative clause
 # describing the task.
 _NOT_ABOUT_IT = re.compile(
-    r"\b(?:but|however|although|though|whereas|that|which|who|whose|where)\b|[.;]", re.I
+    r"\b(?:but|however|although|though|whereas|that|which|who|whose|where)\b|[.;]"
+    # "a problem-solving exercise on a scrap issue and she jumped to solutions without ...": a new
+    # clause about what the candidate did
+    r"|\b(?:and|so)\s+(?:you|he|she|they|I)\b",
+    re.I,
 )
 _GAP_CUES = (Cue.STRONG_GAP, Cue.GAP)
 _CONTRAST = re.compile(r"\b(?:but|however|unfortunately|sadly)\b", re.I)

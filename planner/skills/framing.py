@@ -28,6 +28,7 @@ class SentenceContext:
     label: tuple[Span, Cue] | None  # "Wound care: 2/5": the label and the rating's framing
     discounted: bool  # the sentence says something does not matter ("any TMS would do")
     discount_spans: list[tuple[int, int]] = field(default_factory=list)  # sentence offsets
+    gaps_from: int = -1  # offset after which the sentence lists gaps ("Main gaps: ..."), or -1
 
 
 def cue_for(
@@ -52,6 +53,8 @@ def cue_for(
     if cue is None and label is not None and in_label:
         # "Round 2 (take-home):" names an interview stage, not a gap in interviewing
         cue = None if entry.kind is GoalKind.JOB_SEARCH and label[1] is Cue.GAP else label[1]
+    if cue is None and 0 <= ctx.gaps_from <= m.start:
+        cue = Cue.STRONG_GAP  # "Main gaps: paid social at scale and attribution"
     if phrase is not None and cue not in REASON_CUES:
         if phrase.states_gap and cue is not Cue.STRENGTH:
             return Cue.GAP  # "went with gut feel" says what was wrong by itself
@@ -81,20 +84,32 @@ HEADING = re.compile(
 # "Discounted" things: the sentence says a skill or tool does not count against the candidate.
 _DISCOUNT = re.compile(
     r"\b(?:did(?:n't| not)|does(?:n't| not)|wo(?:n't|uld not)|will not) (?:really )?matter\b"
-    r"|\b(?:not|never|wasn'?t|isn'?t) (?:a|the|an) (?:\w+ )?(?:factor|concern|problem|issue"
-    r"|requirement|deal-?breaker|blocker)\b"
+    r"|\b(?:not|never|wasn'?t|isn'?t|aren'?t|weren'?t|neither|none of (?:them|these|those|which)"
+    r"(?: is| are| was| were)?) (?:a|the|an) (?:\w+ )?(?:factor|concern|problem|issue"
+    r"|requirement|deal-?breaker|blocker)s?\b"
+    r"|\bno (?:issue|problem|concern)s? (?:there|with (?:that|it|this|them))\b"
     r"|\bno (?:prior |previous )?(?:experience|knowledge) (?:(?:is|was|was really|is really) )?"
     r"(?:needed|required|necessary|expected)\b"
     r"|\b(?:we|they|the team|the client)(?:'d| would| will|'ll| can| could| are happy to"
-    r"| were happy to) (?:\w+ ){0,2}?train\b"
+    r"| were happy to)? (?:\w+ ){0,2}?train\b(?! (?:as|to be)\b)"
+    r"|\b(?:you|he|she|they)(?:'d| would| will|'ll| could) (?:soon |quickly |easily )?"
+    r"(?:pick (?:it|that|this|them) up|learn (?:it|that|this|them)? ?(?:in (?:a|an) (?:day|week"
+    r"|afternoon|hour)|quickly|fast))\b"
+    r"|\b(?:is|are|was|were|it's|they're) (?:all |very |quite )?(?:learnable|teachable)\b"
+    r"|\b(?:we|they)(?:'ll| will| would|'d)? (?:provide|give|offer) (?:full |all |complete )?"
+    r"(?:training|induction)\b"
+    r"|\b(?:easy|quick|simple) to (?:learn|pick up)\b"
     r"|\beasy to (?:learn|pick up)\b|\bcan be (?:learned|learnt|taught|picked up)\b"
     r"|\b(?:weren'?t|were not|wasn'?t|was not|aren'?t|are not|isn'?t|is not|not) (?:at all )?"
     r"(?:worried|concerned|bothered)\b"
-    r"|\b(?:not )?held against\b"
+    r"|\b(?:not )?held against\b|\bnot something (?:we|they|I)(?:'d| would| will)? hold against\b"
     r"|\b(?:not|wasn'?t|isn'?t) something (?:they|we|you|I|he|she) (?:\w+ ){0,2}?expect"
     r"|\bany (?:\w+ ){0,2}?(?:would|will) do\b"
     r"|\b(?:said|says|felt|thought|agreed)(?: that)? (?:that|this|it)(?:'s| was| is| would be)"
-    r" (?:fine|ok|okay|no problem|not an issue)\b",
+    r" (?:fine|ok|okay|no problem|not an issue)\b"
+    # "you haven't done IV cannulation yet - that's fine", "you've used Sage, which is fine"
+    r"|(?:[,;]|\s[–—-])\s*(?:which|that|this)(?:'s| is| was) (?:absolutely |totally |perfectly )?"
+    r"(?:fine|ok|okay|no problem)\b",
     re.I,
 )
 
@@ -105,8 +120,12 @@ def discounted_spans(sentence: str) -> list[tuple[int, int]]:
 
 # "he hadn't used FortiGate but that was not a concern": a discount after the mention, joined
 # by a contrast, takes back the gap the clause gave it.
+# So do "she said that's fine" after a comma, and a relative clause about the mention first
+# ("Kubernetes, which you hadn't used, but that's not something we'd hold against anyone").
 _TAKES_BACK = re.compile(
-    r"(?:[ \t]+[\w'/.-]+){0,3}?\s*,?\s*\b(?:but|though|although|which)\b(?:\s+[\w']+){0,4}?\s*$",
+    r"(?:[ \t]+[\w'/.-]+){0,3}?\s*(?:,\s*\b(?:which|that)\b(?:\s+[\w']+){1,6}?\s*,)?"
+    r"(?:,?\s*\b(?:but|though|although|which)\b(?:\s+[\w']+){0,4}?"
+    r"|,\s*(?:he|she|they|we|I|the \w+))?\s*$",
     re.I,
 )
 
@@ -133,6 +152,12 @@ _META_LABEL = re.compile(
     re.I,
 )
 _MAX_LABEL_WORDS = 5
+# A rating in words that says the candidate fell short.
+_FAILED = re.compile(
+    r"(?:failed|fail|not (?:met|passed|demonstrated|achieved|yet)|unsatisfactory|poor|below"
+    r"|needs? (?:work|development)|not at (?:the )?(?:level|standard)|requires? improvement)\b",
+    re.I,
+)
 
 
 def label_cue(text: str, sent: Span, hits: list[CueHit]) -> tuple[Span, Cue] | None:
@@ -147,8 +172,8 @@ def label_cue(text: str, sent: Span, hits: list[CueHit]) -> tuple[Span, Cue] | N
             return None
         return label, (Cue.STRONG_GAP if score / top <= 0.5 else Cue.STRENGTH)
     rest = [h.cue for h in hits if h.start >= m.end()]
-    if any(c in REASON_CUES for c in rest):
-        return label, Cue.GAP
+    if any(c in REASON_CUES for c in rest) or _FAILED.match(text, m.end(), sent.end):
+        return label, Cue.GAP  # "Inspection and testing: failed."
     # "SQL test: passed comfortably", "Presentation: fine": a label frames a gap only when the
     # words after it are negative; otherwise what it names was rated and found good enough.
     return label, Cue.STRENGTH
@@ -164,6 +189,26 @@ _STAGE_LABEL = re.compile(
 
 def _names_a_stage(text: str, label: Span) -> bool:
     return _STAGE_LABEL.fullmatch(text, label.start, label.end) is not None
+
+
+# "Main gaps: paid social at scale", "Development areas:", "Not appointed because:": what follows
+# the label lists the gaps, in the line itself or in the bullets under it.
+_GAP_LABEL = re.compile(
+    r"[ \t]*(?:[-*•]\s*)?(?:(?:the\s+)?(?:main|key|biggest|two|three|some|other|remaining)\s+)?"
+    r"(?:gaps?|concerns?|weakness(?:es)?|development\s+areas?|development\s+points?"
+    r"|areas?\s+(?:for|of|to)\s+(?:development|improvement|growth|work\s+on|develop)"
+    r"|(?:things\s+)?to\s+(?:work\s+on|improve|develop)|why\s+not|reasons?"
+    r"|not\s+(?:appointed|progressed|progressing|selected|successful|offered)\s+because"
+    r"|what\s+(?:held\s+(?:you|him|her|them)\s+back|went\s+wrong|to\s+work\s+on)|missing"
+    r"|lacking|could\s+improve|even\s+better\s+if|ebi)\s*:",
+    re.I,
+)
+
+
+def gap_label_end(sentence: str) -> int:
+    """Offset in ``sentence`` after a label that introduces gaps, or -1."""
+    m = _GAP_LABEL.match(sentence)
+    return m.end() if m else -1
 
 
 # A list item or heading ("- model deployment, monitoring, Docker", "Specifically Node.js and

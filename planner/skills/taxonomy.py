@@ -96,8 +96,9 @@ def surface_forms(entry: Entry) -> Iterator[tuple[str, bool]]:
 
 
 # "-ics" (electronics, analytics), "-ss", "-us" and "-is" words are not plurals: "electronic"
-# must not match "electronics", nor "analysi" anything.
-_NOT_PLURAL = ("ss", "us", "is", "ics")
+# must not match "electronics", nor "analysi" anything. Nor is "news" ("reporting news" is
+# journalism; "a patient reporting new flashes" is not).
+_NOT_PLURAL = ("ss", "us", "is", "ics", "news")
 
 
 def is_plural(word: str) -> bool:

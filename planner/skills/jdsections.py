@@ -1,0 +1,110 @@
+"""Heading and section classification for job descriptions: which kind of section a heading
+opens (skip, nice, must, duty), and whether a line above the first heading is the job title."""
+
+from __future__ import annotations
+
+import re
+
+_HEADING = re.compile(r"^[ \t#*]*([A-Za-z][^\n.!?]{0,70}?)[ \t]*[:?]?[ \t*]*$")
+_HEADING_WORDS = 8
+# Checked in order. "duty" sections (responsibilities, the role, "you will ...") say what the
+# job does, not what the applicant must already know, so they are not mined; neither are
+# "skip" sections (company blurb, benefits, selection process, equal opportunities).
+_SECTION_KIND = (
+    (
+        "skip",
+        re.compile(
+            r"about (?!(?:you|the (?:role|job|position|post|opportunity|team)|this role)\b)\w+"
+            r"|who we are|our (?:mission|story|values|culture|benefits)|benefits|perks|package"
+            r"|what we offer|we offer|in it for you|why (?:join|work|\w+$)|compensation|salary"
+            r"|equal (?:employment )?opportunit|eeo|diversity|how to apply|life at|the process"
+            r"|interview process|selection process|location|working (?:here|with us|for us)"
+            r"|behaviours"
+            r"|\bwhy\b|we (?:can |will )?offer|our offer|offers? you|in return|\brewards?\b"
+            r"|company (?:overview|profile|description)|our company|what you(?:['’]ll| will) learn"
+            r"|(?:training|learning) and development|development opportunit|career (?:development"
+            r"|progression)",
+            re.I,
+        ),
+    ),
+    (
+        "nice",  # before the others: "Ideally, you'll also have" is neither a duty nor a must
+        re.compile(
+            r"nice[- ]to[- ]have|bonus|preferred|plus(?:es)?\b|desir(?:able|ed)|good to have|"
+            r"would be (?:great|nice)|extra credit|not required|ideally|optional|advantage"
+            r"|an asset|beneficial|great if|['’]d be (?:great|nice|good)|even better if"
+            r"|love to see|would love|['’]d love|additional skills|helpful|useful|stand out"
+            r"|extra points|points if",
+            re.I,
+        ),
+    ),
+    (
+        "must",  # "To succeed in this role you'll need": a requirement heading, whatever else
+        re.compile(
+            r"you(?:['’]ll| will) (?:need|bring|have)|to (?:succeed|be successful|thrive)"
+            r"|what you(?:['’]ll)? (?:bring|need)|we(?:['’]re| are) looking for",
+            re.I,
+        ),
+    ),
+    (
+        "duty",
+        re.compile(
+            r"responsibilit|duties|accountabilit|what you(?:'ll| will) (?:do|be doing)"
+            r"|day[- ]to[- ]day|in this role|(?:about |^)the role|role (?:overview|summary)"
+            r"|about the (?:job|position|post|opportunity|team)|the opportunity|your role"
+            r"|job (?:summary|purpose|description)|you will\b(?! need| bring| have)"
+            r"|you['’]ll\b(?! need| bring| have)|key tasks",
+            re.I,
+        ),
+    ),
+    (
+        "must",
+        re.compile(
+            r"requirement|required|must[- ]have|qualifications?|what you(?:'ll)? (?:bring|need)|"
+            r"you (?:have|bring|are|need|will (?:have|need|bring))|essential|minimum|basic"
+            r"|looking for|skills|experience|about you|your profile|who you are|person spec"
+            r"|criteria|successful candidate|need from you|competenc|the person\b|the candidate\b",
+            re.I,
+        ),
+    ),
+)
+_BULLET = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
+
+
+# "About Basket Co.": a company name's abbreviation ends a heading with a full stop.
+_ABBREVIATION = re.compile(r"\b(Co|Ltd|Inc|Corp|LLC|LLP|plc|PLC|Bros)\.(?=\s*$)")
+
+
+def _section_kind(line: str) -> str | None:
+    m = _HEADING.match(_ABBREVIATION.sub(r"\1", line))
+    if not m or len(line.split()) > _HEADING_WORDS:
+        return None
+    for kind, rx in _SECTION_KIND:
+        if rx.search(m.group(1)):
+            return kind
+    return None
+
+
+def heading_kind(chunk: str, has_mentions: bool) -> str | None:
+    """The section a heading line opens, or None; a line naming skills is not a bare heading."""
+    if _BULLET.match(chunk):
+        return None
+    head, colon, _ = chunk.partition(":")
+    if not colon and has_mentions:
+        # "Compensation & benefits" names a skill, yet is a heading: a short line opening a
+        # section that is never mined
+        short = len(chunk.split()) <= _SKIP_HEADING_WORDS
+        return "skip" if short and _section_kind(chunk) == "skip" else None
+    return _section_kind(head if colon else chunk)
+
+
+_SKIP_HEADING_WORDS = 4
+
+
+def looks_like_title(line: str) -> bool:
+    if _BULLET.match(line):
+        return False  # "- Experience of NEC and JCT contracts": a requirement, not the title
+    rows = line.split("\n")  # "Staff Nurse (Band 5)\nRiverside Teaching Hospitals NHS Trust"
+    return len(rows) <= 3 and all(
+        len(re.findall(r"\w+", r)) <= 8 and not re.search(r"[.!?:,]\s*$", r) for r in rows
+    )
