@@ -12,7 +12,7 @@ read against how full the cores were: "ours" is every bench process (workers, Re
 the stub server) over wall time and all cores; "machine" is /proc/stat, which also shows whatever
 else was running.
 
-    python bench/pipeline.py [--plans 20] [--burst 20]
+    python bench/pipeline.py [--plans 20] [--burst 40]
 """
 
 from __future__ import annotations
@@ -351,7 +351,9 @@ def pct(values: list[float], q: float) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--plans", type=int, default=20, help="plans timed one by one (default 20)")
-    ap.add_argument("--burst", type=int, default=20, help="plans sent at once (default 20)")
+    ap.add_argument("--burst", type=int, default=40,
+                    help="plans sent at once (default 40: a shorter burst is mostly its own "
+                    "ramp-up and tail)")
     ap.add_argument("--stubs", choices=("threaded", "lean"), default="threaded",
                     help="the stub providers' server: threaded (http.server, as in the tests; "
                     "default) or lean (asyncio: less of the shared CPU goes to the stubs)")
