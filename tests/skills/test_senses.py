@@ -77,6 +77,28 @@ def test_a_sense_must_be_an_entry() -> None:
             "eurocodes",
             "amazon-ec2",
         ),
+        (
+            "For the IT support role, you weren't confident with MDM: enrolling laptops and "
+            "phones for new starters.",
+            "endpoint-management",
+            "data-management",
+        ),
+        (
+            "The data governance team found you had little experience of MDM and golden records.",
+            "data-management",
+            "endpoint-management",
+        ),
+        (
+            "You were shaky on Erlang when we asked how you'd staff the contact centre for the "
+            "Monday call volumes.",
+            "forecasting-for-operations",
+            "erlang",
+        ),
+        (
+            "Our messaging backend is written in Erlang and you hadn't used it or OTP before.",
+            "erlang",
+            "forecasting-for-operations",
+        ),
     ],
 )
 def test_shipped_senses_follow_the_field(tx: Taxonomy, text: str, want: str, unwanted: str) -> None:
