@@ -4,7 +4,9 @@ Starts an embedded Redis and SQLite in a scratch dir, a local stub server for th
 ``stub_a`` .. ``stub_j`` (tests/stubs, installed editable by the Makefile) answering in 300 ms
 (+/- 50 ms), and N worker units, each as `planner run` starts it: a prefork planning worker
 (-c 1) plus one threads provider worker (-c 12) per core (at most 4). Plans have five goals; the
-result cache is off so every plan asks every provider.
+result cache is off so every plan asks every provider. By default each stub is asked once per goal
+(an API that takes one search term per request, as most do); ``--batch 5`` lets each ask for all
+five goals in one call (an API that takes several skills at once: one request, one delay).
 
 The stubs run on this machine, so their HTTP clients (in the provider worker) and server (in this
 process) use the same cores as the pipeline. CPU is reported per run so a throughput figure can be
@@ -12,7 +14,7 @@ read against how full the cores were: "ours" is every bench process (workers, Re
 the stub server) over wall time and all cores; "machine" is /proc/stat, which also shows whatever
 else was running.
 
-    python bench/pipeline.py [--plans 20] [--burst 40]
+    python bench/pipeline.py [--plans 20] [--burst 40] [--batch 1]
 """
 
 from __future__ import annotations
@@ -325,7 +327,8 @@ def burst(db: Database, celery: object, n: int, pids: list[int]) -> tuple[float,
 
 
 def sequential(db: Database) -> float:
-    """The baseline: every provider, every goal, one after another, in this process."""
+    """The baseline: every provider, every goal (or batch of goals), one after another, in this
+    process."""
     plan_id = new_plan(db)
     registry = load_registry()
     start = time.perf_counter()
@@ -336,8 +339,11 @@ def sequential(db: Database) -> float:
             p = s.get(m.Plan, plan_id)
             assert p is not None
             goals, params = p.goals, p.params
-        found = [(g["skill_id"], r) for g in goals
-                 for r in impl.search(pipeline._query_for(g, params))]
+        queries = [pipeline._query_for(g, params) for g in goals]
+        size = pipeline.batch_size(impl)
+        answers = [a for i in range(0, len(queries), size)
+                   for a in impl.search_batch(queries[i:i + size])]
+        found = [(q.skill_id, r) for q, rs in zip(queries, answers, strict=True) for r in rs]
         pipeline.record_run(db, plan_id, name, found, None, None)
     pipeline.build_roadmap(db, plan_id)
     return time.perf_counter() - start
@@ -357,6 +363,8 @@ def main() -> None:
     ap.add_argument("--stubs", choices=("threaded", "lean"), default="threaded",
                     help="the stub providers' server: threaded (http.server, as in the tests; "
                     "default) or lean (asyncio: less of the shared CPU goes to the stubs)")
+    ap.add_argument("--batch", type=int, default=1, choices=range(1, 6), metavar="1-5",
+                    help="goals each stub asks for in one call (default 1: one call per goal)")
     ap.add_argument("--database-url", default="",
                     help="an empty database to use instead of a scratch SQLite file, e.g. "
                     "postgresql+psycopg://127.0.0.1/bench (its tables are created)")
@@ -370,7 +378,8 @@ def main() -> None:
            "PLANNER_REDIS_URL": f"redis://127.0.0.1:{port}/0",
            "PLANNER_DATABASE_URL": args.database_url or f"sqlite:///{scratch / 'planner.db'}",
            "PLANNER_QUEUE": "bench", "PLANNER_PROVIDERS": ",".join(NAMES),
-           "PLANNER_RESULT_CACHE_TTL": "0", "PLANNER_LOG_FORMAT": "text"}
+           "PLANNER_RESULT_CACHE_TTL": "0", "PLANNER_LOG_FORMAT": "text",
+           **{f"PLANNER_{n.upper()}_BATCH": str(args.batch) for n in NAMES}}
     os.environ.update(env)
     settings = Settings.from_env(env)
     upgrade(settings.database_url)
@@ -389,9 +398,11 @@ def main() -> None:
         with Cpu(pids) as cpu:
             times, ideal = timed(db, celery, fleet, args.plans, phases)
         p50, p95, ideal50 = pct(times, 0.5), pct(times, 0.95), statistics.median(ideal)
+        calls_per_plan = len(NAMES) * -(-len(GOALS) // args.batch)
         rows += [
             (f"POST -> ready, p50 ({args.plans} plans one at a time, 10 providers x 5 goals, "
-             f"1 unit, {args.stubs} stub server)", f"{p50 * 1000:.0f} ms"),
+             f"{calls_per_plan} calls a plan, 1 unit, {args.stubs} stub server)",
+             f"{p50 * 1000:.0f} ms"),
             ("POST -> ready, p95", f"{p95 * 1000:.0f} ms"),
             ("ideal (slowest provider answer in the plan), median", f"{ideal50 * 1000:.0f} ms"),
             ("p50 / ideal", f"{p50 / ideal50:.2f}x"),

@@ -23,7 +23,15 @@ from sqlalchemy.orm import Session
 
 from planner import roadmaps
 from planner.candidates import candidates
-from planner.providers import Provider, Registry, Resource, SearchOutcome, SkillQuery, run_search
+from planner.providers import (
+    Provider,
+    Registry,
+    Resource,
+    SearchOutcome,
+    SkillQuery,
+    run_batch,
+    run_search,
+)
 from planner.providers.errors import ProviderTimeoutError
 from planner.providers.threads import calls
 from planner.scheduling import plan as schedule
@@ -39,14 +47,41 @@ PLANS, RUNS, RESOURCES, LINKS = (cast(Table, t.__table__) for t in (
 RUNNING = ("queued", "fetching", "planning")
 FINISHED = ("ready", "partial", "failed")
 
-# (provider, query, timeout) -> (outcome, served from cache?)
+# (provider, query, timeout) -> (outcome, served from cache?). A search may also have a
+# ``many`` method, of type SearchMany, for the queries a provider answers in one call.
 Search = Callable[[Provider, SkillQuery, float], tuple[SearchOutcome, bool]]
+# (provider, queries, timeout) -> one (outcome, served from cache?) per query, in order
+SearchMany = Callable[[Provider, Sequence[SkillQuery], float], list[tuple[SearchOutcome, bool]]]
+MAX_BATCH = 100
 
 
 def plain_search(provider: Provider, query: SkillQuery, timeout: float) -> tuple[SearchOutcome,
                                                                                    bool]:
     """The uncached search: one bounded call through the provider runner."""
     return run_search(provider, query, timeout), False
+
+
+def plain_many(provider: Provider, queries: Sequence[SkillQuery], timeout: float
+               ) -> list[tuple[SearchOutcome, bool]]:
+    """The uncached batch search: one bounded ``search_batch`` call for all ``queries``."""
+    return [(o, False) for o in run_batch(provider, queries, timeout)]
+
+
+def batch_size(impl: Provider | None) -> int:
+    """How many of a plan's queries one call to ``impl`` may carry: 1 unless it batches.
+
+    ``batch_limit()`` is plugin code: anything odd from it (an error, not an int, out of range)
+    means one query per call, which every provider supports.
+    """
+    try:
+        n = impl.batch_limit() if impl is not None else 1
+    except Exception as exc:  # noqa: BLE001 - untrusted plugin code
+        log.warning("provider %s: batch_limit() raised %s; one query per call",
+                    getattr(impl, "name", "?"), type(exc).__name__)
+        return 1
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_BATCH:
+        return 1
+    return n
 
 
 def mark_fetching(db: Database, plan_id: str, deadline: float | None = None) -> list[str] | None:
@@ -145,25 +180,34 @@ def fetch_provider(
 
 def search_all(impl: Provider, queries: Sequence[SkillQuery], search: Search,
                budget: float, at_once: int = 8) -> list[tuple[SearchOutcome, bool]]:
-    """Search every query, at most ``at_once`` at a time, each within ``budget`` seconds.
+    """Search every query, at most ``at_once`` calls at a time, each within ``budget`` seconds.
 
-    The searchers are this thread (which would otherwise only wait) and reused provider-call
-    threads; each takes the next query until none is left.
+    A provider that answers several queries in one call (``batch_size`` above 1) gets them in
+    batches of that size, through ``search.many`` (or uncached, when the search has none). The
+    searchers are this thread (which would otherwise only wait) and reused provider-call
+    threads; each takes the next call until none is left.
     """
+    size = batch_size(impl)
+    units = [list(range(i, min(i + size, len(queries)))) for i in range(0, len(queries), size)]
+    many: SearchMany = getattr(search, "many", None) or plain_many
     out: list[tuple[SearchOutcome, bool] | None] = [None] * len(queries)
-    todo = iter(enumerate(queries))
+    todo = iter(units)
     lock = threading.Lock()
 
     def searcher() -> None:
         while True:
             with lock:
-                step = next(todo, None)
-            if step is None:
+                unit = next(todo, None)
+            if unit is None:
                 return
-            i, query = step
-            out[i] = search(impl, query, budget)
+            if len(unit) == 1:
+                out[unit[0]] = search(impl, queries[unit[0]], budget)
+                continue
+            answers = many(impl, [queries[i] for i in unit], budget)
+            for i, answer in zip(unit, answers, strict=True):
+                out[i] = answer
 
-    helpers = [calls.submit(searcher) for _ in range(min(at_once, len(queries)) - 1)]
+    helpers = [calls.submit(searcher) for _ in range(min(at_once, len(units)) - 1)]
     searcher()
     for h in helpers:
         h.result()

@@ -18,11 +18,19 @@ import logging
 import threading
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import redis
 
-from planner.providers import Provider, Resource, SearchOutcome, SkillQuery, run_search
+from planner.providers import (
+    Provider,
+    Resource,
+    SearchOutcome,
+    SkillQuery,
+    run_batch,
+    run_search,
+)
 
 log = logging.getLogger(__name__)
 PREFIX = "planner:results:v1"
@@ -61,7 +69,7 @@ class SharedSearch:
                 return hit, True
             if self._lock(key, token):
                 done = threading.Event()
-                renewer = threading.Thread(target=self._renew, args=(key, token, done),
+                renewer = threading.Thread(target=self._renew, args=([key], token, done),
                                            name="lease-renewer", daemon=True)
                 renewer.start()
                 try:
@@ -78,6 +86,51 @@ class SharedSearch:
                                      f"{timeout:g}s", error_type="ProviderTimeoutError",
                                      retriable=True, latency=timeout), False
             time.sleep(POLL)
+
+    def many(self, provider: Provider, queries: Sequence[SkillQuery], timeout: float
+             ) -> list[tuple[SearchOutcome, bool]]:
+        """Several queries for a provider that answers them in one call (``search_batch``).
+
+        Cached answers are served from the cache; the queries this task locks are asked in one
+        call; a query another task is already asking is waited for, as :meth:`__call__` does.
+        """
+        if self.ttl <= 0:
+            return [(o, False) for o in run_batch(provider, queries, timeout)]
+        deadline = time.monotonic() + timeout
+        keys = [query_key(provider, q, self.namespace) for q in queries]
+        out: list[tuple[SearchOutcome, bool] | None] = [None] * len(queries)
+        token = uuid.uuid4().hex
+        mine: list[int] = []
+        for i, key in enumerate(keys):
+            hit = self._get(provider, key)
+            if hit is not None:
+                out[i] = (hit, True)
+            elif self._lock(key, token):
+                mine.append(i)
+        if mine:
+            done = threading.Event()
+            renewer = threading.Thread(target=self._renew, args=([keys[i] for i in mine], token,
+                                                                  done),
+                                       name="lease-renewer", daemon=True)
+            renewer.start()
+            try:
+                left = max(0.1, deadline - time.monotonic())
+                asked = [queries[i] for i in mine]
+                outcomes = (run_batch(provider, asked, left) if len(asked) > 1
+                            else [run_search(provider, asked[0], left)])
+                for i, outcome in zip(mine, outcomes, strict=True):
+                    if outcome.ok:
+                        self._put(keys[i], outcome)
+                    out[i] = (outcome, False)
+            finally:
+                done.set()
+                renewer.join()
+                for i in mine:
+                    self._unlock(keys[i], token)
+        for i, slot in enumerate(out):  # another task is asking for it: wait for its answer
+            if slot is None:
+                out[i] = self(provider, queries[i], max(0.1, deadline - time.monotonic()))
+        return [o for o in out if o is not None]
 
     def _get(self, provider: Provider, key: str) -> SearchOutcome | None:
         try:
@@ -107,12 +160,14 @@ class SharedSearch:
         except redis.RedisError:
             return True  # no Redis, no sharing: just ask
 
-    def _renew(self, key: str, token: str, done: threading.Event) -> None:
-        """Extend our lease every third of it until ``done``; stop if it is no longer ours."""
-        while not done.wait(self.lease / 3):
+    def _renew(self, keys: list[str], token: str, done: threading.Event) -> None:
+        """Extend our leases every third of one until ``done``; drop each once it is no longer
+        ours."""
+        held = list(keys)
+        while held and not done.wait(self.lease / 3):
             try:
-                if not self.client.eval(_RENEW, 1, key + ":lock", token, int(self.lease * 1000)):
-                    return
+                held = [key for key in held if self.client.eval(
+                    _RENEW, 1, key + ":lock", token, int(self.lease * 1000))]
             except redis.RedisError:
                 return
 

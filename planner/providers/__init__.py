@@ -46,7 +46,7 @@ from planner.providers.registry import (
     reset_registry,
 )
 from planner.providers.request import Request, Response
-from planner.providers.runner import SearchOutcome, run_search
+from planner.providers.runner import SearchOutcome, run_batch, run_search
 from planner.providers.session import ProviderSession
 from planner.providers.validation import (
     ResourceValidationError,
@@ -102,6 +102,7 @@ __all__ = [
     "is_http_url",
     "load_registry",
     "reset_registry",
+    "run_batch",
     "run_search",
     "validate_resource",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from planner.providers.config import ProviderConfig, Setting
@@ -38,6 +38,8 @@ class Provider:
         description: one line for ``planner providers list`` and the providers page.
         settings: the config schema; values come from ``PLANNER_<NAME>_<SETTING>`` env vars.
         rate_limit: the most calls the upstream allows, shared by all workers (None = unlimited).
+        max_batch: the most queries one upstream call can answer. Leave it at 1 unless the API
+            takes several skills in one request; above 1, override :meth:`search_batch`.
 
     Args:
         env: where settings are read from (default ``os.environ``); tests pass a dict.
@@ -50,6 +52,7 @@ class Provider:
     description: ClassVar[str] = ""
     settings: ClassVar[tuple[Setting, ...]] = ()
     rate_limit: ClassVar[RateLimit | None] = None
+    max_batch: ClassVar[int] = 1
 
     def __init__(self, env: Mapping[str, str] | None = None) -> None:
         self._env: Mapping[str, str] | None = env
@@ -91,6 +94,28 @@ class Provider:
         """
         raise ProviderError(f"{self.name} does not implement search()")
 
+    def search_batch(self, queries: Sequence[SkillQuery]) -> list[list[Resource]]:
+        """Answer several queries with one upstream call (for APIs that take several skills).
+
+        The pipeline calls it with 2 to :meth:`batch_limit` queries of one plan, instead of
+        :meth:`search` once per query. The default asks :meth:`search` for each in turn.
+
+        Args:
+            queries: the goals to answer, each with the person's limits.
+
+        Returns:
+            One list per query, in the order given, each as :meth:`search` would return it.
+
+        Raises:
+            The errors :meth:`search` raises; a failure fails every query of the batch.
+        """
+        return [self.search(q) for q in queries]
+
+    def batch_limit(self) -> int:
+        """How many queries one call may carry on this instance: ``max_batch``, unless the
+        plugin narrows it from its settings (e.g. an upstream plan with smaller batches)."""
+        return self.max_batch
+
     @classmethod
     def problems(cls) -> list[str]:
         """What is wrong with this class's declaration (empty when it is fine)."""
@@ -115,6 +140,11 @@ class Provider:
             out.extend(s.problems())
         if cls.search is Provider.search:
             out.append("search() is not implemented")
+        if not isinstance(cls.max_batch, int) or isinstance(cls.max_batch, bool) or not (
+                1 <= cls.max_batch <= 100):
+            out.append("max_batch must be an int from 1 to 100")
+        elif cls.max_batch > 1 and cls.search_batch is Provider.search_batch:
+            out.append("max_batch > 1 needs search_batch() (one upstream call for the batch)")
         return out
 
     def describe(self) -> dict[str, Any]:
@@ -127,6 +157,7 @@ class Provider:
             "kinds": sorted(k.value for k in self.kinds),
             "terms_url": self.terms_url,
             "rate_limit": str(self.rate_limit) if self.rate_limit else None,
+            "max_batch": self.max_batch,
             "settings": self.config.describe(),
             "configured": ok,
             "reason": reason,

@@ -38,7 +38,7 @@ class Cost:
     @property
     def value(self) -> float:
         """Amount to charge against a budget (0 for free, amount otherwise, 0 if unknown)."""
-        return 0.0 if self.free else float(self.amount or 0.0)
+        return cost_value(self.free, self.amount)
 
 
 @dataclass(frozen=True)
@@ -53,11 +53,22 @@ class Effort:
     @property
     def hours(self) -> float | None:
         """Best single figure for total hours, or None when nothing is known."""
-        if self.total_hours is not None:
-            return float(self.total_hours)
-        if self.weekly_hours is not None and self.weeks is not None:
-            return float(self.weekly_hours) * float(self.weeks)
-        return None
+        return effort_hours(self.total_hours, self.weekly_hours, self.weeks)
+
+
+def cost_value(free: bool, amount: float | None) -> float:
+    """:attr:`Cost.value` from its parts (also read straight from stored resources)."""
+    return 0.0 if free else float(amount or 0.0)
+
+
+def effort_hours(total: float | None, weekly: float | None, weeks: float | None
+                 ) -> float | None:
+    """:attr:`Effort.hours` from its parts (also read straight from stored resources)."""
+    if total is not None:
+        return float(total)
+    if weekly is not None and weeks is not None:
+        return float(weekly) * float(weeks)
+    return None
 
 
 @dataclass(frozen=True)

@@ -138,6 +138,7 @@ def _blank(name: str, **kw: Any) -> dict[str, Any]:
         "kinds": [],
         "terms_url": "",
         "rate_limit": None,
+        "max_batch": None,
         "settings": [],
         "installed": True,
         "enabled": False,

@@ -11,6 +11,7 @@ import contextlib
 import logging
 import os
 import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import wait
 from dataclasses import dataclass, field
 from typing import Any
@@ -99,7 +100,42 @@ def run_search(
     """
     name = getattr(provider, "name", "") or type(provider).__name__
     started = time.monotonic()
-    box: dict[str, Any] = {}
+    failed, result = _bounded(provider, name, lambda: provider.search(query), timeout, started)
+    if failed is not None:
+        return failed
+    return _collect(name, result, query, started)
+
+
+def run_batch(
+    provider: Provider, queries: Sequence[SkillQuery], timeout: float | None = None
+) -> list[SearchOutcome]:
+    """Call ``provider.search_batch(queries)`` as :func:`run_search` calls ``search``.
+
+    Returns one outcome per query, in order. A call that fails (raises, hangs, is not
+    configured, or answers a different number of queries than it was asked) fails every query
+    with the same error; each answer is then validated and capped on its own.
+    """
+    name = getattr(provider, "name", "") or type(provider).__name__
+    started = time.monotonic()
+    batch = list(queries)
+    failed, result = _bounded(provider, name, lambda: provider.search_batch(batch), timeout,
+                              started)
+    if failed is not None:
+        return [failed] * len(batch)
+    if not isinstance(result, list | tuple) or len(result) != len(batch):
+        got = len(result) if isinstance(result, list | tuple) else type(result).__name__
+        err = FatalProviderError(
+            f"{name}: search_batch() returned {got} answers for {len(batch)} queries")
+        return [_failed(provider, name, err, started)] * len(batch)
+    return [_collect(name, answer, q, started) for answer, q in zip(result, batch, strict=True)]
+
+
+def _bounded(
+    provider: Provider, name: str, fn: Callable[[], Any], timeout: float | None, started: float
+) -> tuple[SearchOutcome | None, Any]:
+    """``(None, fn())``, run on a reused daemon thread within ``timeout``; or a failed
+    :class:`SearchOutcome` first when the provider is not configured, raised, or did not
+    answer in time."""
     try:
         ok, reason = provider.configured()
     except Exception as exc:  # a plugin's configured() is untrusted code too
@@ -107,29 +143,29 @@ def run_search(
     if not ok:
         return _failed(
             provider, name, NotConfiguredError(f"{name}: not configured: {reason}"), started
-        )
+        ), None
+    box: dict[str, Any] = {}
 
     def call() -> None:
         try:
-            box["result"] = provider.search(query)
+            box["result"] = fn()
         except BaseException as exc:  # noqa: BLE001 - isolate everything a plugin can throw
             box["error"] = exc
 
     # A reused daemon thread: abandoned if it hangs, and never started anew per call.
-    running = calls.submit(call)
-    done, _ = wait([running], default_timeout() if timeout is None else timeout)
+    limit = default_timeout() if timeout is None else timeout
+    done, _ = wait([calls.submit(call)], limit)
     if not done:
-        limit = default_timeout() if timeout is None else timeout
         return _failed(
             provider, name, ProviderTimeoutError(f"{name}: no answer in {limit:g}s"), started
-        )
+        ), None
     if "error" in box:
-        return _failed(provider, name, box["error"], started)
+        return _failed(provider, name, box["error"], started), None
     if "result" not in box:
         return _failed(
             provider, name, FatalProviderError(f"{name}: search() ended without result"), started
-        )
-    return _collect(name, box["result"], query, started)
+        ), None
+    return None, box["result"]
 
 
 def _collect(name: str, result: Any, query: SkillQuery, started: float) -> SearchOutcome:

@@ -29,7 +29,7 @@ from planner.providers.base import Provider
 from planner.providers.errors import FatalProviderError, ProviderError, RetriableProviderError
 from planner.providers.http import HttpProvider
 from planner.providers.model import Resource, SkillQuery
-from planner.providers.runner import run_search
+from planner.providers.runner import run_batch, run_search
 from planner.providers.stub import Handler, StubRequest, StubResponse, StubServer
 from planner.providers.validation import validate_resource
 
@@ -101,6 +101,17 @@ class ProviderConformance:
         assert outcome.ok, outcome.error
         assert outcome.dropped == 0
         assert len(outcome.resources) == len(provider.search(self.known_query))
+
+    def test_batch_answers_each_query_in_order(self, provider: Provider) -> None:
+        if self.provider_class.max_batch <= 1:
+            pytest.skip("provider asks one query per call (max_batch = 1)")
+        known = [r.external_id for r in provider.search(self.known_query)]
+        answers = provider.search_batch([self.empty_query, self.known_query])
+        assert isinstance(answers, list) and len(answers) == 2
+        assert list(answers[0]) == [] and [r.external_id for r in answers[1]] == known
+        outcomes = run_batch(provider, [self.known_query, self.empty_query], timeout=30)
+        assert [o.error for o in outcomes] == [None, None]
+        assert [len(o.resources) for o in outcomes] == [len(known), 0]
 
     def test_unconfigured_says_why(self) -> None:
         required = [s for s in self.provider_class.all_settings() if s.required]

@@ -30,7 +30,8 @@ class Fleet:
 
     def __init__(self) -> None:
         self.behaviour: dict[str, Behaviour] = {}
-        self.calls: Counter[tuple[str, str]] = Counter()
+        self.calls: Counter[tuple[str, str]] = Counter()  # goals asked, by (provider, skill)
+        self.requests: Counter[str] = Counter()  # HTTP calls, by provider (a batch is one)
         self.delays: list[float] = []  # every delay served, for the benchmark's ideal time
         self._lock = threading.Lock()
         self.server = StubServer(self._handle)
@@ -55,9 +56,17 @@ class Fleet:
             return sum(n for (p, _), n in self.calls.items() if p == name)
 
     def _handle(self, req: StubRequest) -> StubResponse:
-        name, skill, label = req.arg("provider"), req.arg("skill"), req.arg("label")
+        """``GET /search?provider=P&skill=S&label=L``: ``{"results": [...]}``. With ``skill`` and
+        ``label`` repeated (a batch of goals, in one call and one delay):
+        ``{"answers": [{"skill": S, "results": [...]}, ...]}``, in the order asked."""
+        name = req.arg("provider")
+        skills, labels = req.query.get("skill", [""]), req.query.get("label", [""])
+        if len(labels) != len(skills):
+            return StubResponse(400, {"detail": "give one label per skill"})
         with self._lock:
-            self.calls[(name, skill)] += 1
+            self.requests[name] += 1
+            for skill in skills:
+                self.calls[(name, skill)] += 1
         b = self.behaviour.get(name, Behaviour())
         delay = max(0.0, b.delay + random.uniform(-b.jitter, b.jitter))
         self.delays.append(delay)
@@ -69,12 +78,19 @@ class Fleet:
             return StubResponse(403, {"detail": "forbidden"}, delay=delay)
         if b.mode == "garbage":
             return StubResponse(200, "<html>surprise</html>", delay=delay)
-        return StubResponse(200, {"results": results(name, skill, label, b.count)}, delay=delay)
+        if len(skills) > 1:
+            return StubResponse(200, {"answers": [
+                {"skill": skill, "results": results(name, skill, label, b.count)}
+                for skill, label in zip(skills, labels, strict=True)]}, delay=delay)
+        return StubResponse(200, {"results": results(name, skills[0], labels[0], b.count)},
+                            delay=delay)
 
 
 def results(name: str, skill: str, label: str, count: int) -> list[dict[str, Any]]:
     """``count`` results; the first is the same course at every provider (URL spelled a little
-    differently by each), so merging must keep it once."""
+    differently by each), so merging must keep it once. A skill ``unknown-...`` has none."""
+    if skill.startswith("unknown-"):
+        return []
     shared = {"id": f"shared-{skill}", "title": f"The {label} handbook",
               "url": f"https://www.example.org/shared/{skill}/?utm_source={name}"}
     own = [{"id": f"{skill}-{i}", "title": f"{label} course {i} by {name}",
