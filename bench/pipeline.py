@@ -12,7 +12,7 @@ The stubs run on this machine, so their HTTP clients (in the provider worker) an
 process) use the same cores as the pipeline. CPU is reported per run so a throughput figure can be
 read against how full the cores were: "ours" is every bench process (workers, Redis, this one with
 the stub server) over wall time and all cores; "machine" is /proc/stat, which also shows whatever
-else was running.
+else was running, and the time a virtual machine's host took the cores away ("stolen").
 
     python bench/pipeline.py [--plans 20] [--burst 40] [--batch 1]
 """
@@ -181,23 +181,27 @@ class Cpu:
     ours: float = 0.0
     machine_busy: float = 0.0
     machine_total: float = 0.0
+    machine_steal: float = 0.0
 
     def __enter__(self) -> Cpu:
         self._start = (time.perf_counter(), _cpu_of(self.pids), *_machine())
         return self
 
     def __exit__(self, *exc: object) -> None:
-        wall, ours, busy, total = self._start
+        wall, ours, busy, total, steal = self._start
         self.wall = time.perf_counter() - wall
         self.ours = _cpu_of(self.pids) - ours
-        now_busy, now_total = _machine()
+        now_busy, now_total, now_steal = _machine()
         self.machine_busy, self.machine_total = now_busy - busy, now_total - total
+        self.machine_steal = now_steal - steal
 
     def __str__(self) -> str:
         cores = os.cpu_count() or 1
         ours = self.ours / (self.wall * cores)
         machine = self.machine_busy / self.machine_total if self.machine_total else 0.0
-        return f"CPU ours {ours:.0%}, machine {machine:.0%} of {cores} cores"
+        steal = self.machine_steal / self.machine_total if self.machine_total else 0.0
+        return (f"CPU ours {ours:.0%}, machine {machine:.0%} of {cores} cores, of which stolen "
+                f"by the host {steal:.0%}")
 
 
 def _cpu_of(pids: list[int]) -> float:
@@ -221,11 +225,13 @@ def _cpu_of(pids: list[int]) -> float:
     return total
 
 
-def _machine() -> tuple[float, float]:
-    """(busy, total) jiffies of every core since boot, from /proc/stat."""
+def _machine() -> tuple[float, float, float]:
+    """(busy, total, steal) jiffies of every core since boot, from /proc/stat. Steal is time a
+    virtual machine's host gave the cores to someone else: on a shared host it rises with the
+    load the bench itself puts on the cores, and the bench's processes wait for it."""
     values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     idle = values[3] + values[4]  # idle + iowait
-    return float(sum(values) - idle), float(sum(values))
+    return float(sum(values) - idle), float(sum(values)), float(values[7])
 
 
 def listen_overflows() -> int:
