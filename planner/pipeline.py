@@ -32,6 +32,7 @@ from planner.providers import (
     run_batch,
     run_search,
 )
+from planner.providers.base import MAX_BATCH
 from planner.providers.errors import ProviderTimeoutError
 from planner.providers.threads import calls
 from planner.scheduling import plan as schedule
@@ -52,7 +53,6 @@ FINISHED = ("ready", "partial", "failed")
 Search = Callable[[Provider, SkillQuery, float], tuple[SearchOutcome, bool]]
 # (provider, queries, timeout) -> one (outcome, served from cache?) per query, in order
 SearchMany = Callable[[Provider, Sequence[SkillQuery], float], list[tuple[SearchOutcome, bool]]]
-MAX_BATCH = 100
 
 
 def plain_search(provider: Provider, query: SkillQuery, timeout: float) -> tuple[SearchOutcome,
@@ -70,8 +70,8 @@ def plain_many(provider: Provider, queries: Sequence[SkillQuery], timeout: float
 def batch_size(impl: Provider | None) -> int:
     """How many of a plan's queries one call to ``impl`` may carry: 1 unless it batches.
 
-    ``batch_limit()`` is plugin code: anything odd from it (an error, not an int, out of range)
-    means one query per call, which every provider supports.
+    ``batch_limit()`` is plugin code: anything odd from it (an error, not an int, below 1)
+    means one query per call, which every provider supports; it never exceeds ``max_batch``.
     """
     try:
         n = impl.batch_limit() if impl is not None else 1
@@ -79,9 +79,11 @@ def batch_size(impl: Provider | None) -> int:
         log.warning("provider %s: batch_limit() raised %s; one query per call",
                     getattr(impl, "name", "?"), type(exc).__name__)
         return 1
-    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_BATCH:
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         return 1
-    return n
+    declared = getattr(impl, "max_batch", 1)
+    ceiling = declared if isinstance(declared, int) and 1 <= declared <= MAX_BATCH else 1
+    return min(n, ceiling)
 
 
 def mark_fetching(db: Database, plan_id: str, deadline: float | None = None) -> list[str] | None:

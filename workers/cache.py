@@ -18,7 +18,7 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import redis
@@ -68,19 +68,11 @@ class SharedSearch:
             if hit is not None:
                 return hit, True
             if self._lock(key, token):
-                done = threading.Event()
-                renewer = threading.Thread(target=self._renew, args=([key], token, done),
-                                           name="lease-renewer", daemon=True)
-                renewer.start()
-                try:
+                with self._leases([key], token):
                     outcome = run_search(provider, query, max(0.1, deadline - time.monotonic()))
                     if outcome.ok:
                         self._put(key, outcome)
                     return outcome, False
-                finally:
-                    done.set()
-                    renewer.join()
-                    self._unlock(key, token)
             if time.monotonic() >= deadline:  # the call we waited for took our whole budget
                 return SearchOutcome(provider.name, error=f"{provider.name}: no answer in "
                                      f"{timeout:g}s", error_type="ProviderTimeoutError",
@@ -108,12 +100,7 @@ class SharedSearch:
             elif self._lock(key, token):
                 mine.append(i)
         if mine:
-            done = threading.Event()
-            renewer = threading.Thread(target=self._renew, args=([keys[i] for i in mine], token,
-                                                                  done),
-                                       name="lease-renewer", daemon=True)
-            renewer.start()
-            try:
+            with self._leases([keys[i] for i in mine], token):
                 left = max(0.1, deadline - time.monotonic())
                 asked = [queries[i] for i in mine]
                 outcomes = (run_batch(provider, asked, left) if len(asked) > 1
@@ -122,11 +109,6 @@ class SharedSearch:
                     if outcome.ok:
                         self._put(keys[i], outcome)
                     out[i] = (outcome, False)
-            finally:
-                done.set()
-                renewer.join()
-                for i in mine:
-                    self._unlock(keys[i], token)
         for i, slot in enumerate(out):  # another task is asking for it: wait for its answer
             if slot is None:
                 out[i] = self(provider, queries[i], max(0.1, deadline - time.monotonic()))
@@ -159,6 +141,22 @@ class SharedSearch:
             return bool(self.client.set(key + ":lock", token, nx=True, px=int(self.lease * 1000)))
         except redis.RedisError:
             return True  # no Redis, no sharing: just ask
+
+    @contextlib.contextmanager
+    def _leases(self, keys: list[str], token: str) -> Iterator[None]:
+        """Keep our locks on ``keys`` (renewed by a thread) while the block runs, then free
+        them."""
+        done = threading.Event()
+        renewer = threading.Thread(target=self._renew, args=(keys, token, done),
+                                   name="lease-renewer", daemon=True)
+        renewer.start()
+        try:
+            yield
+        finally:
+            done.set()
+            renewer.join()
+            for key in keys:
+                self._unlock(key, token)
 
     def _renew(self, keys: list[str], token: str, done: threading.Event) -> None:
         """Extend our leases every third of one until ``done``; drop each once it is no longer

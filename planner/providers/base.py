@@ -13,6 +13,7 @@ from planner.providers.model import Resource, ResourceKind, SkillQuery
 from planner.providers.ratelimit import RateLimit
 
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
+MAX_BATCH = 100  # the most queries a provider may declare it answers in one call
 
 
 class Results(list[Resource]):
@@ -113,7 +114,8 @@ class Provider:
 
     def batch_limit(self) -> int:
         """How many queries one call may carry on this instance: ``max_batch``, unless the
-        plugin narrows it from its settings (e.g. an upstream plan with smaller batches)."""
+        plugin narrows it from its settings (e.g. an upstream plan with smaller batches); the
+        pipeline never sends more than ``max_batch``."""
         return self.max_batch
 
     @classmethod
@@ -141,8 +143,8 @@ class Provider:
         if cls.search is Provider.search:
             out.append("search() is not implemented")
         if not isinstance(cls.max_batch, int) or isinstance(cls.max_batch, bool) or not (
-                1 <= cls.max_batch <= 100):
-            out.append("max_batch must be an int from 1 to 100")
+                1 <= cls.max_batch <= MAX_BATCH):
+            out.append(f"max_batch must be an int from 1 to {MAX_BATCH}")
         elif cls.max_batch > 1 and cls.search_batch is Provider.search_batch:
             out.append("max_batch > 1 needs search_batch() (one upstream call for the batch)")
         return out

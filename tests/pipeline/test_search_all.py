@@ -36,6 +36,7 @@ class Batching(Provider):
     """Answers ``limit`` queries per call; records each call's skills."""
 
     name = "batching"
+    max_batch = 10
 
     def __init__(self, limit: object = 3) -> None:
         super().__init__(env={})
@@ -85,9 +86,14 @@ def test_batches_go_through_the_searchs_own_many() -> None:
     assert sorted(seen) == [["s0", "s1", "s2", "s3"], ["s4", "s5", "s6"]]
 
 
-@pytest.mark.parametrize("limit", [RuntimeError("boom"), "3", 0, True, 101, 2.0])
+@pytest.mark.parametrize("limit", [RuntimeError("boom"), "3", 0, -2, True, 2.0])
 def test_an_odd_batch_limit_means_one_query_per_call(limit: object) -> None:
     impl = Batching(limit)
     assert batch_size(impl) == 1
     search_all(impl, QUERIES, plain_search, 5.0)
     assert sorted(impl.batches) == [[q.skill_id] for q in QUERIES]
+
+
+def test_a_batch_never_exceeds_the_declared_max_batch() -> None:
+    assert batch_size(Batching(50)) == 10
+    assert batch_size(None) == 1
