@@ -415,7 +415,9 @@ def main() -> None:
             ("p95 / ideal", f"{p95 / ideal50:.2f}x"),
             *((f"  phase: {PHASES[k]}, median", f"{statistics.median(v) * 1000:.0f} ms")
               for k, v in phases.items()),
-            ("CPU while timing plans one at a time", str(cpu)),
+            ("CPU while timing plans one at a time", str(cpu) + (
+                " (over 5% stolen: the latencies above are inflated; run again when the host "
+                "is quieter)" if cpu.machine_steal > 0.05 * cpu.machine_total else "")),
             ("CPU per plan, all bench processes (workers, Redis, stubs)",
              f"{cpu.ours / args.plans * 1000:.0f} ms"),
             ("sequential baseline (one plan, in-process)", f"{base * 1000:.0f} ms"),
