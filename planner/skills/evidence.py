@@ -192,11 +192,130 @@ def reordered_hits(text: str, taxonomy: Taxonomy) -> list[Hit]:
     return out
 
 
+def _plural(word: str) -> str:
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"  # "brand identity" -> "brand identities"
+    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+@functools.lru_cache(maxsize=4)
+def _noun_forms(taxonomy: Taxonomy) -> dict[tuple[str, ...], str]:
+    """Plural and noun forms of multi-word names: "brand identities" for "brand identity",
+    "cash flow forecasts" for "cash flow forecasting"; "VMCs" for the acronym "VMC"."""
+    out: dict[tuple[str, ...], str] = {}
+    for entry in taxonomy:
+        if entry.source != "curated" or entry.kind in (GoalKind.SOFT, GoalKind.JOB_SEARCH):
+            continue
+        for form, case_sensitive in surface_forms(entry):
+            if case_sensitive:
+                if form.isalpha() and form.isupper() and len(form) >= 3:
+                    out.setdefault((form + "s",), entry.skill_id)  # matched as written
+                continue
+            words = [fold(t.text) for t in tokenize(form)]
+            if len(words) < 2 or not words[-1].isalpha() or len(words[-1]) < 4:
+                continue
+            last, ends = words[-1], [_plural(words[-1])]
+            if last.endswith("ing") and len(last) >= 7:  # "forecasting" -> "forecast(s)"
+                stem = last[:-3]
+                stem = stem[:-1] if stem[-1] == stem[-2] else stem  # "planning" -> "plan"
+                ends = [stem, stem + "s"]
+            elif is_plural(last):
+                continue
+            for end in ends:
+                out.setdefault((*words[:-1], end), entry.skill_id)
+    return out
+
+
+def noun_form_hits(text: str, taxonomy: Taxonomy) -> list[Hit]:
+    """Skills named through a plural or noun form of their names (see :func:`_noun_forms`)."""
+    forms = _noun_forms(taxonomy)
+    longest = max((len(k) for k in forms), default=0)
+    toks = tokenize(text)
+    folded = [fold(t.text) for t in toks]
+    out: list[Hit] = []
+    for i in range(len(toks)):
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            key = tuple(folded[i : i + n]) if n > 1 else (toks[i].text,)
+            sid = forms.get(key)
+            if sid is not None:
+                out.append(Hit(sid, toks[i].start, toks[i + n - 1].end))
+                break
+    return out
+
+
+# A job title names the holder after the skill: "Bookkeeper" (bookkeeping), "Phlebotomist"
+# (phlebotomy), "Data Analyst" (data analysis), "Project Manager" (project management).
+_AGENT = re.findall(
+    r"(\w+):(\S+)",
+    "ysis:yst ation:ator ment:er ion:ionist ing:er|or|ant|ist ery:er y:ist|er ign:igner",
+)
+# one-word titles too broad to name a skill ("Manager", "Engineer", "Developer")
+_BROAD_TITLES = frozenset(
+    re.findall(
+        r"\w+",
+        "manager developer engineer designer director officer administrator coordinator consultant"
+        " analyst planner writer trainer buyer driver operator supervisor leader executive adviser"
+        " advisor worker technician controller producer editor agent representative assistant"
+        " specialist marketer seller cleaner organiser organizer reporter presenter tester builder",
+    )
+)
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|our|their|his|her|to|with|for|as|by|of)\s+|'s\s+)$", re.I
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _title_forms(taxonomy: Taxonomy) -> dict[tuple[str, ...], str]:
+    out: dict[tuple[str, ...], str] = {}
+    for entry in taxonomy:
+        if entry.source != "curated" or entry.kind in (GoalKind.SOFT, GoalKind.JOB_SEARCH):
+            continue
+        for form, case_sensitive in list(surface_forms(entry))[:1]:  # the label: an alias
+            words = [fold(t.text) for t in tokenize(form)]  # may be a neighbour's name
+            if case_sensitive or not words or not words[-1].isalpha() or len(words) > 3:
+                continue
+            for suffix, ends in _AGENT:
+                if words[-1].endswith(suffix) and len(words[-1]) - len(suffix) >= 3:
+                    for end in ends.split("|"):
+                        stem = words[-1][: -len(suffix)]
+                        title = (stem[:-1] if stem.endswith("e") and end[0] == "e" else stem) + end
+                        if len(words) > 1 or title not in _BROAD_TITLES:
+                            out.setdefault((*words[:-1], title), entry.skill_id)
+                    break
+    return out
+
+
+def title_hits(text: str, taxonomy: Taxonomy) -> list[Hit]:
+    """Skills a capitalised job title names ("Payroll Administrator" is no hit: "administrator"
+    is no skill; "Welder/Fabricator, Steelco" shows welding); "reported to the Data Analyst"
+    is someone else's title."""
+    forms = _title_forms(taxonomy)
+    toks = tokenize(text)
+    folded = [fold(t.text) for t in toks]
+    # "Adobe Illustrator": a longer name around the word is a tool, not a title
+    names = [(m.start, m.end) for m in find_mentions(text, taxonomy)]
+    out: list[Hit] = []
+    for i in range(len(toks)):
+        if any(a < toks[i].start < b or a < toks[i].end < b for a, b in names):
+            continue
+        for n in (3, 2, 1):
+            sid = forms.get(tuple(folded[i : i + n])) if i + n <= len(toks) else None
+            words = toks[i : i + n]
+            if sid is None or not all(w.text[:1].isupper() for w in words):
+                continue
+            if not _TITLE_BEFORE.search(text, max(0, toks[i].start - 8), toks[i].start):
+                out.append(Hit(sid, toks[i].start, toks[i + n - 1].end))
+            break
+    return out
+
+
 def evidence_hits(text: str, taxonomy: Taxonomy) -> list[Hit]:
     """Skills ``text`` shows in other words than the taxonomy's names for them."""
     return [
         *lexicon_hits(text, taxonomy),
         *past_tense_hits(text, taxonomy),
+        *noun_form_hits(text, taxonomy),
+        *title_hits(text, taxonomy),
         *reordered_hits(text, taxonomy),
         *registration_hits(text, taxonomy),
     ]
@@ -291,6 +410,9 @@ _ASPIRATION = re.compile(
 _SHOWS_PREREQUISITES = frozenset({GoalKind.CERTIFICATION, GoalKind.TOOL})
 
 
+_ENGLISH_WORDS = re.compile(r"\b(?:the|and|with|for|of|to|in|on)\b", re.I)
+
+
 class Shown(dict[str, frozenset[str]]):
     """Skill ids a resume shows (each with the ids named that show it), plus ``pending``: the
     ids it names as in progress ("studying for CIPS"), which meet only a job that accepts them.
@@ -337,6 +459,8 @@ def shown_via(text: str, taxonomy: Taxonomy) -> Shown:
             continue
         for sid in ids:
             via.setdefault(sid, set()).add(skill_id)
+    if "english" in taxonomy and len(_ENGLISH_WORDS.findall(clean)) >= 5:
+        via.setdefault("english", set()).add("english")  # a resume written in English shows it
     out = Shown({sid: frozenset(v) for sid, v in via.items()})
     out.pending = frozenset(pending)
     return out

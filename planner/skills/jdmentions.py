@@ -30,7 +30,29 @@ def hard_mentions(text: str, taxonomy: Taxonomy, sent: Span) -> list[Mention]:
         and taxonomy[m.skill_id].source == "curated"
         and not _EMPLOYER_STACK.search(text[sent.start : m.start])
         and not _setting(text, m, sent)
+        and not _degree_subject(text, m, sent)
     ]
+
+
+# "a degree in geography, environmental science or a related subject": the subjects say which
+# degree will do, and any related one does; the ask is the degree, not a skill in each subject.
+_DEGREE_IN = re.compile(
+    r"\b(?:degree|HNC|HND|BSc|BA|BEng|MSc|bachelor['’]?s|master['’]?s)\b[^.;:\n]{0,25}?\bin\s+"
+    r"(?:[\w&'’-]+\s*(?:,\s*|\s+or\s+|\s+and\s+|\s+)){0,8}$",
+    re.I,
+)
+_RELATED_SUBJECT = re.compile(
+    r"[^.;:\n]{0,80}?\bor (?:a |an |any |another )?(?:closely |other )?(?:related|relevant|similar"
+    r"|allied) (?:subjects?|fields?|disciplines?|areas?|sciences?|degrees?)\b",
+    re.I,
+)
+
+
+def _degree_subject(text: str, m: Mention, sent: Span) -> bool:
+    return bool(
+        _DEGREE_IN.search(text, max(sent.start, m.start - 120), m.start)
+        and _RELATED_SUBJECT.match(text[: sent.end], m.end)
+    )
 
 
 # "experience in a manufacturing finance environment", "ideally in a housing or public sector

@@ -23,7 +23,12 @@ _SECTION_KIND = (
             r"|\bwhy\b|we (?:can |will )?offer|our offer|offers? you|in return|\brewards?\b"
             r"|company (?:overview|profile|description)|our company|what you(?:['’]ll| will) learn"
             r"|(?:training|learning) and development|development opportunit|career (?:development"
-            r"|progression)",
+            r"|progression)"
+            # a recruiter's client, the team, pay and hours, working conditions
+            r"|^(?:about )?(?:our|the) client\b|^(?:our|the|meet the) team$|^(?:our )?values$"
+            r"|hiring process|^(?:working )?hours$|^schedule$|^pay$|^shift pattern"
+            r"|work(?:ing)? (?:environment|conditions)|physical (?:demands|requirements)"
+            r"|^(?:additional|other) information$",
             re.I,
         ),
     ),
@@ -53,6 +58,12 @@ _SECTION_KIND = (
             r"|day[- ]to[- ]day|in this role|(?:about |^)the role|role (?:overview|summary)"
             r"|about the (?:job|position|post|opportunity|team)|the opportunity|your role"
             r"|job (?:summary|purpose|description)|you will\b(?! need| bring| have)"
+            r"|^the (?:position|job|post|work)$|your day\b|day in the life|what the (?:role|job)"
+            r" involves|essential functions|position (?:summary|overview|purpose)|^overview$"
+            r"|purpose of the (?:role|job|post|position)|what success looks like|first \d+ days"
+            r"|your impact|key result areas|(?:typical|main|key) tasks|typical day|the day job"
+            r"|scope of the role|key relationships|your (?:new |next )?role"
+            r"|what['’]?s the (?:job|role)|what is the (?:job|role)|^role$"
             r"|you['’]ll\b(?! need| bring| have)|key tasks",
             re.I,
         ),
@@ -63,7 +74,8 @@ _SECTION_KIND = (
             r"requirement|required|must[- ]have|qualifications?|what you(?:'ll)? (?:bring|need)|"
             r"you (?:have|bring|are|need|will (?:have|need|bring))|essential|minimum|basic"
             r"|looking for|skills|experience|about you|your profile|who you are|person spec"
-            r"|criteria|successful candidate|need from you|competenc|the person\b|the candidate\b",
+            r"|criteria|successful candidate|need from you|competenc|the person\b|the candidate\b"
+            r"|^(?:candidate |person |ideal )?profile$|ideal candidate",
             re.I,
         ),
     ),
@@ -75,10 +87,19 @@ _BULLET = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 _ABBREVIATION = re.compile(r"\b(Co|Ltd|Inc|Corp|LLC|LLP|plc|PLC|Bros)\.(?=\s*$)")
 
 
+_BOTH_COLUMNS = re.compile(
+    r"\bessential\s*(?:[/|&,]|\band\b|\bor\b)\s*desirable\b"
+    r"|\bdesirable\s*(?:[/|&,]|\band\b|\bor\b)\s*essential\b",
+    re.I,
+)
+
+
 def _section_kind(line: str) -> str | None:
     m = _HEADING.match(_ABBREVIATION.sub(r"\1", line))
     if not m or len(line.split()) > _HEADING_WORDS:
         return None
+    if _BOTH_COLUMNS.search(m.group(1)):
+        return "must"  # "Criteria | Essential / Desirable": each row carries its own marker
     for kind, rx in _SECTION_KIND:
         if rx.search(m.group(1)):
             return kind

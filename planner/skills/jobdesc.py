@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -23,8 +24,10 @@ from planner.skills.text import Span, clean_document
 # it stands. "You will have / need / bring ..." states a requirement.
 _DUTY_LINE = re.compile(
     r"(?<!\bas )(?<!\bso )(?<!\bif )(?<!\bwhere )(?<!\bwhen )(?<!\bsince )(?<!\bbecause )"
-    r"(?<!\bwhich )(?<!\bthat )\byou(?: will|'ll)\s+"
-    r"(?!(?:need|have|bring|hold|possess|already|ideally|also have|be (?!\w+ing\b)\w+)\b)\w+",
+    r"(?<!\bwhich )(?<!\bthat )\b(?:you|the (?:successful )?(?:candidate|applicant|post ?holder"
+    r"|job ?holder|role ?holder)|the successful person)(?: will|'ll)\s+"
+    r"(?!(?:need|have|bring|hold|possess|already|ideally|also have|be (?!(?:responsible|accountable"
+    r"|in charge|tasked)\b)(?!\w+ing\b)\w+)\b)\w+",
     re.I,
 )
 
@@ -60,19 +63,22 @@ def requirements(text: str, taxonomy: Taxonomy) -> list[Requirement]:
     clean = clean_document(text)
     found: dict[str, Requirement] = {}
     section = "must"
+    headed = False  # whether a requirement heading opened the current section
     in_header = True  # the job title and employer lines above the first heading or prose
-    for sent in sentences(clean):
+    header: list[str] = []  # the title block's lines: "Brackley Construction Group"
+    for sent in _pieces(clean, sentences(clean)):
         chunk = clean[sent.start : sent.end]
         mentions = hard_mentions(clean, taxonomy, sent)
         kind = heading_kind(chunk, bool(mentions))
         if in_header and kind is None and looks_like_title(chunk):
+            header.extend(chunk.split("\n"))
             continue  # "Investment Banking Analyst", "Tallyfy Cloud": the job and the employer
         in_header = False
         here = section
         if kind is not None:
             # a bare heading opens a section, even one naming a skill ("About Apex")
             if not chunk.partition(":")[2].strip() and (not mentions or ":" not in chunk):
-                section = kind
+                section, headed = kind, kind in ("must", "nice")
                 continue
             here = kind  # "Nice to have: Canva, basic HTML"
         if (
@@ -81,6 +87,9 @@ def requirements(text: str, taxonomy: Taxonomy) -> list[Requirement]:
             or _DUTY_LINE.search(chunk)
             or _CONDITION.search(chunk)
             or _OFFERED.search(chunk)
+            or _ROLE_INVOLVES.search(chunk)
+            or _about_employer(chunk, header)
+            or (not headed and kind is None and _DUTY_BULLET.match(chunk))
         ):
             continue
         hits = [h for h in find_cues(clean, sent.start, sent.end) if h.cue is Cue.NICE]
@@ -88,19 +97,152 @@ def requirements(text: str, taxonomy: Taxonomy) -> list[Requirement]:
         # "complaint handling, ideally in a regulated industry" still asks for complaint handling.
         ahead = [h.start for h in hits if _NICE_AHEAD.fullmatch(clean, h.start, h.end)]
         nice = here == "nice" or len(ahead) < len(hits) or bool(_NICE_INLINE.search(chunk))
+        mark = _MARKER.search(chunk)  # "Care Certificate (D)", "18th Edition | E"
+        if mark is not None:
+            nice = mark.group(1)[0] in "Dd"
         pending_ok = bool(_ACCEPTS_PENDING.search(chunk))
         for ask in _groups(clean, sent, _still_needed(clean, sent, mentions)):
             first = min(m.start for m in ask.asked)
-            _add(found, ask, sent, nice or any(a < first for a in ahead), pending_ok)
+            late = any(_clause_ends_ideal(clean, m.end, sent.end) for m in ask.asked)
+            # "CIPD Level 5 or equivalent experience": experience will do instead
+            late = late or any(
+                taxonomy[m.skill_id].kind is GoalKind.CERTIFICATION
+                and _OR_EXPERIENCE.match(clean[: sent.end], m.end)
+                for m in ask.asked
+            )
+            strength = nice or late or any(a < first for a in ahead)
+            if _BILINGUAL.search(clean, max(sent.start, first - 25), first):
+                for m in ask.asked:  # "Bilingual English/Spanish": both languages are asked
+                    _add(found, _Ask([m], [m], False), sent, strength, pending_ok)
+                continue
+            _add(found, ask, sent, strength, pending_ok)
     return _specific_first(clean, list(found.values()), taxonomy)
+
+
+# "- Prepare monthly VAT returns" under no requirement heading: a duty, stated as a task.
+_DUTY_BULLET = re.compile(
+    r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+(?:prepare|manage|deliver|maintain|coordinate|ensure|develop"
+    r"|create|assist|handle|liaise|monitor|conduct|produce|oversee|provide|respond|resolve|organi[sz]e"
+    r"|supervise|collaborate|implement|perform|operate|install|inspect|greet|administer|update"
+    r"|analy[sz]e|negotiate|recruit|advise|chase|reconcile|raise|attend)s?\b"
+    r"|\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+(?:carr(?:y|ies) out|processes)\b",
+    re.I,
+)
+_BILINGUAL = re.compile(r"\b(?:bilingual|fluent in both|both)\b[^.;:\n]*$", re.I)
+
+
+# "18th Edition Wiring Regulations | E", "Care Certificate (D)", "MCIPS - Essential": a person
+# specification's marker at the end of a line says whether the line is essential or desirable.
+_MARKER = re.compile(
+    r"(?:[|(\[\-–—:]|\s{2,}|\t)\s*((?-i:E|D)|essential|desirable)\s*[)\]]?\s*$", re.I
+)
+# "the role involves running payroll", "Your day will include ...": what the job does.
+_ROLE_INVOLVES = re.compile(
+    r"\b(?:the|this|your) (?:role|job|position|post|day|week)(?: will)?"
+    r" (?:involves?|includes?|covers?|consists? of)\b"
+    r"|^\W*(?:responsible|accountable) for\b|\b(?:key |main )?(?:duties|responsibilities|tasks)"
+    r" (?:will )?include\b",
+    re.I,
+)
+# "Opera PMS ideal", "SQL would be ideal": the clause's skill is a nice-to-have.
+_IDEAL_END = re.compile(
+    r"[^.;,\n()]{0,40}?\b(?:(?:is|are|would be|will be) )?ideal\s*(?:[.;,)]|$)", re.I
+)
+
+
+_OR_EXPERIENCE = re.compile(
+    r"[^.;:\n]{0,40}?\bor (?:equivalent|relevant|comparable) (?:\w+ )?experience\b", re.I
+)
+
+
+def _clause_ends_ideal(text: str, at: int, end: int) -> bool:
+    """Whether the clause after a skill ends in "ideal" ("; Opera PMS ideal")."""
+    return bool(_IDEAL_END.match(text[:end], at))
+
+
+# "We're AS9100 certified", "Our data team supports trading and marketing", "Brackley is a
+# regional contractor": the employer describing itself, not an ask. A sentence that speaks to
+# or about the applicant ("we're looking for", "you", "experience") is still read.
+_EMPLOYER_OPENING = re.compile(
+    r"(?:(?:founded|established|based|headquartered|with|since|as|for over|in)\b[^,.]{0,60},\s*)?"
+    r"(?:we\b|we['’](?:re|ve)\b|our\b|at [A-Z][^,]{0,40},? we\b|(?:the|this) (?:company|business"
+    r"|firm|organi[sz]ation|practice|group|charity|trust|agency|brand)\b)"
+    r"|this is an? (?:\w+ )?(?:time|opportunity) to join\b|join (?:a|an|our|us|the)\b",
+    re.I,
+)
+_INTRO = re.compile(
+    r"(?:founded|established|based|headquartered|with|since|as|in)\b[^,.]{0,60},\s*", re.I
+)
+_ASKS_APPLICANT = re.compile(
+    r"\b(?:you|your|candidates?|applicants?|someone|somebody|anyone|individuals?|person|looking"
+    r"|seeking|searching|need|needs|requir\w*|must|ideally|experience\w*|knowledge|skills?"
+    r"|familiar\w*|proficien\w*|qualifi\w*|background|expect\w*|want|love|hop\w+|hir\w+"
+    r"|recruit\w*)\b",
+    re.I,
+)
+
+
+def _about_employer(chunk: str, header: list[str]) -> bool:
+    if _BULLETED.match(chunk) or _ASKS_APPLICANT.search(chunk):
+        return False
+    if _EMPLOYER_OPENING.match(chunk):
+        return True
+    intro = _INTRO.match(chunk)  # "With 300 stores, Pennywise is ..."
+    rest = chunk[intro.end() :] if intro else chunk
+    first = rest.split(None, 1)[0] if rest.split() else ""
+    # "Brackley is ..." under "Brackley Construction Group": the employer's name, not the title
+    names = {line.split()[0] for line in header[1:] if line.split()}
+    return first[:1].isupper() and first in names
+
+
+_BULLETED = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
+
+
+def _pieces(text: str, sents: Iterable[Span]) -> Iterator[Span]:
+    """Sentences, split again where a wrapped line runs into a heading ("...casework\nDesirable:")
+    or a line ends with an Essential / Desirable marker."""
+    for sent in sents:
+        start = sent.start
+        nl = text.find("\n", start, sent.end)
+        while nl >= 0:
+            line = text[start:nl]
+            nxt_end = text.find("\n", nl + 1, sent.end)
+            nxt = text[nl + 1 : sent.end if nxt_end < 0 else nxt_end]
+            if _MARKER.search(line) or (
+                len(nxt.split()) <= 6 and heading_kind(nxt.strip(), False) is not None
+            ):
+                yield from _clauses(text, Span(start, nl))
+                start = nl + 1
+            nl = nxt_end
+        yield from _clauses(text, Span(start, sent.end))
+
+
+_MUST_WORD = re.compile(r"\b(?:essential|required|mandatory|must)\b", re.I)
+_NICE_WORD = re.compile(r"\b(?:desirable|preferred|advantageous|a plus|(?<!not )optional)\b", re.I)
+
+
+def _clauses(text: str, span: Span) -> Iterator[Span]:
+    """Clauses of "Excel essential; Power BI desirable": each carries its own strength."""
+    chunk = text[span.start : span.end]
+    if ";" not in chunk or not (_MUST_WORD.search(chunk) and _NICE_WORD.search(chunk)):
+        yield span
+        return
+    start = span.start
+    for part in chunk.split(";"):
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            yield Span(start + lead, start + len(part.rstrip()))
+        start += len(part) + 1
 
 
 _NICE_AHEAD = re.compile(r"ideally|preferabl\w+", re.I)
 # "Python would be beneficial", "HubSpot is helpful": the bullet is a nice-to-have.
 _NICE_INLINE = re.compile(
     r"\b(?:would|will|could) be (?:beneficial|an advantage|advantageous|a plus|a bonus|desirable"
-    r"|helpful|useful|nice|great)\b|\b(?:is|are) (?:desirable|beneficial|advantageous|helpful"
-    r"|useful|welcome|a plus|a bonus)\b",
+    r"|helpful|useful|nice|great|an asset|lovely|welcomed?)\b|\b(?:is|are) (?:desirable"
+    r"|beneficial|advantageous|helpful|useful|welcome|a plus|a bonus|an asset)\b"
+    # "We'd love it if you have Figma", "it would be nice if you knew Python"
+    r"|\bwe['’]d (?:love|like) (?:it )?if\b|\bit would be (?:nice|great|good|lovely) if\b",
     re.I,
 )
 # "Full training will be provided in Opera PMS", "we'll support you to gain your CIPD": what the
