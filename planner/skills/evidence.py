@@ -100,14 +100,21 @@ def _past_forms(taxonomy: Taxonomy) -> dict[tuple[str, ...], str]:
 
 def past_tense_hits(text: str, taxonomy: Taxonomy) -> list[Hit]:
     """Skills named through the past tense of their "-ing" forms ("reconciled accounts")."""
-    forms = _past_forms(taxonomy)
+    return _form_hits(text, _past_forms(taxonomy))
+
+
+def _form_hits(text: str, forms: dict[tuple[str, ...], str], exact_single: bool = False
+               ) -> list[Hit]:
+    """The longest match of ``forms`` (folded word tuples) starting at each word of ``text``;
+    with ``exact_single`` a one-word form is matched as written ("VMCs"), not folded."""
     longest = max((len(k) for k in forms), default=0)
     toks = tokenize(text)
     folded = [fold(t.text) for t in toks]
     out: list[Hit] = []
     for i in range(len(toks)):
         for n in range(min(longest, len(toks) - i), 0, -1):
-            sid = forms.get(tuple(folded[i : i + n]))
+            key = (toks[i].text,) if n == 1 and exact_single else tuple(folded[i : i + n])
+            sid = forms.get(key)
             if sid is not None:
                 out.append(Hit(sid, toks[i].start, toks[i + n - 1].end))
                 break
@@ -228,19 +235,7 @@ def _noun_forms(taxonomy: Taxonomy) -> dict[tuple[str, ...], str]:
 
 def noun_form_hits(text: str, taxonomy: Taxonomy) -> list[Hit]:
     """Skills named through a plural or noun form of their names (see :func:`_noun_forms`)."""
-    forms = _noun_forms(taxonomy)
-    longest = max((len(k) for k in forms), default=0)
-    toks = tokenize(text)
-    folded = [fold(t.text) for t in toks]
-    out: list[Hit] = []
-    for i in range(len(toks)):
-        for n in range(min(longest, len(toks) - i), 0, -1):
-            key = tuple(folded[i : i + n]) if n > 1 else (toks[i].text,)
-            sid = forms.get(key)
-            if sid is not None:
-                out.append(Hit(sid, toks[i].start, toks[i + n - 1].end))
-                break
-    return out
+    return _form_hits(text, _noun_forms(taxonomy), exact_single=True)
 
 
 # A job title names the holder after the skill: "Bookkeeper" (bookkeeping), "Phlebotomist"
