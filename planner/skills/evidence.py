@@ -21,7 +21,7 @@ from planner.skills.matcher import find_mentions
 from planner.skills.model import GoalKind
 from planner.skills.paraphrase import find_paraphrases
 from planner.skills.taxonomy import Taxonomy, is_plural, surface_forms
-from planner.skills.text import clean_document
+from planner.skills.text import BULLET, clean_document
 from planner.skills.tokens import fold, tokenize
 
 if TYPE_CHECKING:
@@ -324,7 +324,6 @@ _CREDENTIAL = re.compile(
     re.I,
 )
 _CREDENTIAL_HEADING = re.compile(r"certif|licen[cs]|qualifications|credentials", re.I)
-_BULLET = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s")
 
 
 @functools.lru_cache(maxsize=4)
@@ -362,7 +361,7 @@ def _under_credentials(text: str, line_start: int) -> bool:
     for line in reversed(text[:line_start].splitlines()):
         if not line.strip():
             continue
-        if len(line.split()) <= 4 and not _BULLET.match(line):
+        if len(line.split()) <= 4 and not BULLET.match(line):
             return bool(_CREDENTIAL_HEADING.search(line))
     return False
 

@@ -14,7 +14,7 @@ from planner.skills.matcher import Mention
 from planner.skills.model import GoalKind
 from planner.skills.paraphrase import ParaphraseHit
 from planner.skills.taxonomy import Entry
-from planner.skills.text import Span
+from planner.skills.text import BULLET, Span
 
 REASON_CUES = frozenset({Cue.STRONG_GAP, Cue.GAP, Cue.REQUIREMENT, Cue.NICE})
 HARD_KINDS = frozenset({GoalKind.TECHNICAL, GoalKind.TOOL, GoalKind.CERTIFICATION})
@@ -213,12 +213,11 @@ def gap_label_end(sentence: str) -> int:
 
 # A list item or heading ("- model deployment, monitoring, Docker", "Specifically Node.js and
 # REST APIs."): no subject of its own, so it continues the reasons around it.
-_BULLET = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 _SUBJECT = re.compile(r"\b(?:I|we|you|he|she|they|it|this|that|there|the team|our|your)\b", re.I)
 _FRAGMENT_WORDS = 10
 
 
 def is_fragment(sentence: str) -> bool:
-    if _BULLET.match(sentence):
+    if BULLET.match(sentence):
         return True
     return len(sentence.split()) <= _FRAGMENT_WORDS and not _SUBJECT.search(sentence)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from planner.skills.text import BULLET
+
 _HEADING = re.compile(r"^[ \t#*]*([A-Za-z][^\n.!?]{0,70}?)[ \t]*[:?]?[ \t*]*$")
 _HEADING_WORDS = 8
 # Checked in order. "duty" sections (responsibilities, the role, "you will ...") say what the
@@ -80,7 +82,6 @@ _SECTION_KIND = (
         ),
     ),
 )
-_BULLET = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 
 
 # "About Basket Co.": a company name's abbreviation ends a heading with a full stop.
@@ -108,7 +109,7 @@ def _section_kind(line: str) -> str | None:
 
 def heading_kind(chunk: str, has_mentions: bool) -> str | None:
     """The section a heading line opens, or None; a line naming skills is not a bare heading."""
-    if _BULLET.match(chunk):
+    if BULLET.match(chunk):
         return None
     head, colon, _ = chunk.partition(":")
     if not colon and has_mentions:
@@ -123,7 +124,7 @@ _SKIP_HEADING_WORDS = 4
 
 
 def looks_like_title(line: str) -> bool:
-    if _BULLET.match(line):
+    if BULLET.match(line):
         return False  # "- Experience of NEC and JCT contracts": a requirement, not the title
     rows = line.split("\n")  # "Staff Nurse (Band 5)\nRiverside Teaching Hospitals NHS Trust"
     return len(rows) <= 3 and all(

@@ -18,7 +18,7 @@ from planner.skills.matcher import Mention
 from planner.skills.model import GoalKind
 from planner.skills.segment import is_boilerplate, sentences
 from planner.skills.taxonomy import Taxonomy
-from planner.skills.text import Span, clean_document
+from planner.skills.text import BULLET, Span, clean_document
 
 # "You will lead a team of 40", "Reporting to the COO, you'll own ...": a duty line, wherever
 # it stands. "You will have / need / bring ..." states a requirement.
@@ -121,11 +121,11 @@ def requirements(text: str, taxonomy: Taxonomy) -> list[Requirement]:
 
 # "- Prepare monthly VAT returns" under no requirement heading: a duty, stated as a task.
 _DUTY_BULLET = re.compile(
-    r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+(?:prepare|manage|deliver|maintain|coordinate|ensure|develop"
+    BULLET.pattern + r"(?:(?:prepare|manage|deliver|maintain|coordinate|ensure|develop"
     r"|create|assist|handle|liaise|monitor|conduct|produce|oversee|provide|respond|resolve|organi[sz]e"
     r"|supervise|collaborate|implement|perform|operate|install|inspect|greet|administer|update"
-    r"|analy[sz]e|negotiate|recruit|advise|chase|reconcile|raise|attend)s?\b"
-    r"|\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+(?:carr(?:y|ies) out|processes)\b",
+    r"|analy[sz]e|negotiate|recruit|advise|chase|reconcile|raise|attend)s?|carr(?:y|ies) out"
+    r"|processes)\b",
     re.I,
 )
 _BILINGUAL = re.compile(r"\b(?:bilingual|fluent in both|both)\b[^.;:\n]*$", re.I)
@@ -183,7 +183,7 @@ _ASKS_APPLICANT = re.compile(
 
 
 def _about_employer(chunk: str, header: list[str]) -> bool:
-    if _BULLETED.match(chunk) or _ASKS_APPLICANT.search(chunk):
+    if BULLET.match(chunk) or _ASKS_APPLICANT.search(chunk):
         return False
     if _EMPLOYER_OPENING.match(chunk):
         return True
@@ -194,8 +194,6 @@ def _about_employer(chunk: str, header: list[str]) -> bool:
     names = {line.split()[0] for line in header[1:] if line.split()}
     return first[:1].isupper() and first in names
 
-
-_BULLETED = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 
 
 def _pieces(text: str, sents: Iterable[Span]) -> Iterator[Span]:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from planner.skills.cues import Cue, patterns
 from planner.skills.formletter import FORM_START, FORM_WORD, gives_reason
-from planner.skills.text import Span
+from planner.skills.text import BULLET, Span
 
 _ABBREV = frozenset(
     {
@@ -36,7 +36,6 @@ _ABBREV = frozenset(
     }
 )
 _END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
-_BULLET = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 _CLAUSE_BREAK = re.compile(
     r",?\s+(?:but|however|although|though|whereas|while|except|that said|on the other hand)\b"
     r"|,\s+yet\b"
@@ -81,7 +80,7 @@ def _line_break_ends_sentence(text: str, nl: int, end: int) -> bool:
     if not line or line[-1] in ".!?:;" or len(line) < 45 or _HEADING_END.search(line):
         return True
     nxt = text[nl + 1 : min(end, nl + 8)]
-    return not nxt.strip() or bool(_BULLET.match(nxt)) or nxt.startswith(("\n", "\r"))
+    return not nxt.strip() or bool(BULLET.match(nxt)) or nxt.startswith(("\n", "\r"))
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[Span]:
@@ -212,7 +211,7 @@ def _title_line(sentence: str) -> bool:
     line = sentence.rstrip()
     if not line or line[-1] in ".!?" or len(line.split()) > _TITLE_LINE_WORDS:
         return False
-    if ":" in line or _BULLET.match(line):
+    if ":" in line or BULLET.match(line):
         return False
     return bool(JOB_TITLE.search(line))
 
@@ -258,7 +257,7 @@ def _signature_like(line: str) -> bool:
         return False
     if line.rstrip()[-1] in ".!?:;" and not _COMPANY_END.search(line.rstrip()):
         return False
-    if _BULLET.match(line) or _LABEL_COLON.search(line):
+    if BULLET.match(line) or _LABEL_COLON.search(line):
         return False
     if sum(1 for w in words if _SIG_WORD.match(w)) * 3 < len(words) * 2:
         return False

@@ -69,6 +69,9 @@ def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+# A list item's marker at the start of a line: "- ", "• ", "3. ", "2) ".
+BULLET = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
+
 _HTML_HINT = re.compile(r"<(?:html|body|div|p|br|span|table|td|li|ul|a|b|strong|font)\b", re.I)
 _HTML_BLOCK = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.I | re.S)
 _HTML_TAG = re.compile(r"<[^<>]{0,2000}>")
