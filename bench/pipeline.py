@@ -30,7 +30,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -177,13 +177,16 @@ class Cpu:
     """CPU used between two readings: by the bench's processes, and by the whole machine."""
 
     pids: list[int]
+    parts: dict[str, list[int]] = field(default_factory=dict)
     wall: float = 0.0
     ours: float = 0.0
+    by_part: dict[str, float] = field(default_factory=dict)
     machine_busy: float = 0.0
     machine_total: float = 0.0
     machine_steal: float = 0.0
 
     def __enter__(self) -> Cpu:
+        self._parts = {k: _cpu_of(v, own=False) for k, v in self.parts.items()}
         self._start = (time.perf_counter(), _cpu_of(self.pids), *_machine())
         return self
 
@@ -194,6 +197,7 @@ class Cpu:
         now_busy, now_total, now_steal = _machine()
         self.machine_busy, self.machine_total = now_busy - busy, now_total - total
         self.machine_steal = now_steal - steal
+        self.by_part = {k: _cpu_of(v, own=False) - self._parts[k] for k, v in self.parts.items()}
 
     def __str__(self) -> str:
         cores = os.cpu_count() or 1
@@ -204,10 +208,10 @@ class Cpu:
                 f"by the host {steal:.0%}")
 
 
-def _cpu_of(pids: list[int]) -> float:
-    """User + system seconds of this process and of ``pids`` with their descendants."""
-    own = os.times()
-    total = own.user + own.system
+def _cpu_of(pids: list[int], own: bool = True) -> float:
+    """User + system seconds of ``pids`` with their descendants, and of this process (``own``)."""
+    times = os.times()
+    total = times.user + times.system if own else 0.0
     seen: set[int] = set()
     todo = list(pids)
     while todo:
@@ -401,7 +405,9 @@ def main() -> None:
         pids = [redis_proc.pid, *(p.pid for p in procs)]
         timed(db, celery, fleet, 2)  # warm-up: imports, first connections
         phases: dict[str, list[float]] = {}
-        with Cpu(pids) as cpu:
+        parts = {"planning worker": [procs[0].pid],
+                 "provider workers": [p.pid for p in procs[1:]], "Redis": [redis_proc.pid]}
+        with Cpu(pids, parts) as cpu:
             times, ideal = timed(db, celery, fleet, args.plans, phases)
         p50, p95, ideal50 = pct(times, 0.5), pct(times, 0.95), statistics.median(ideal)
         calls_per_plan = len(NAMES) * -(-len(GOALS) // args.batch)
@@ -420,6 +426,9 @@ def main() -> None:
                 "is quieter)" if cpu.machine_steal > 0.05 * cpu.machine_total else "")),
             ("CPU per plan, all bench processes (workers, Redis, stubs)",
              f"{cpu.ours / args.plans * 1000:.0f} ms"),
+            ("  of which " + ", ".join(parts) + ", this process (stubs, client)",
+             " / ".join(f"{v / args.plans * 1000:.0f}" for v in
+                        [*cpu.by_part.values(), cpu.ours - sum(cpu.by_part.values())]) + " ms"),
             ("sequential baseline (one plan, in-process)", f"{base * 1000:.0f} ms"),
             ("sequential / p50", f"{base / p50:.1f}x"),
         ]
