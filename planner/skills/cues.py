@@ -42,6 +42,21 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\bnervous(?! (?:patients?|customers?|clients?|children|flyers|owners|animals|pets"
         r"|callers))"
         r"|\bvague\b|\bthin\b|\bunclear\b"
+        # "so the main thing was safeguarding", "the biggest issue was the budget answer"
+        r"|\bthe (?:main|biggest|big|key|only|one|real) (?:thing|issue|problem|sticking point"
+        r"|stumbling block|weakness|concern|worry|gap) (?:was|were|is)\b"
+        # a low score on a scorecard: "Technical (AutoCAD) 2/5", "Budgeting 3/10"
+        r"|(?<![/\d.])(?:[0-2](?:\.5)?|2\.5)\s*/\s*5\b(?!\s*/)|(?<![/\d.])[0-5](?:\.5)?\s*/\s*10\b(?!\s*/)"
+        # "you needed help finding your way round the scenes", "had to be prompted on the steps"
+        r"|\b(?:needed|required|had to ask for) (?:\w+ ){0,2}?(?:help|prompting|prompts"
+        r"|hand-holding)\b|\bhad to be (?:prompted|helped|guided|reminded|talked through)\b"
+        # "your answer on ATT&CK was also fairly general"; not "the general manager was"
+        r"|\b(?:was|were|seemed|felt|stayed|remained) (?:\w+ ){0,2}?general\b"
+        r"(?!\s+(?:manager|practice|public|ledger|election|knowledge|awareness|purpose|admin"
+        r"|duties|enquiries|assistant))"
+        # "the step up to major gift fundraising would be too large right now"
+        r"|\b(?:step|leap|jump)(?: up)? (?:\w+\W+){0,6}?(?:would be|would have been|is|was|felt"
+        r"|seemed) (?:\w+ )?too (?:big|large|great|far|much)\b"
         r"|\bhard to (?:follow|read|understand|judge|assess|gauge|tell)"
         r"|\bdisorgani[sz]ed"
         r"|\bmessy\b|\bdefensive|\buncomfortable|\bran out of time|\bover-?ran\b|\berrors?\b"
@@ -54,7 +69,9 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|strong|solid|clear|polished|structured)\b"
         r"|\blight on\b|\b(?:was|were|is|are|seemed|looked|felt) (?:a bit |a little |quite |rather "
         r"|very |too )?light\b"
-        r"|\bslow (?:to|at|in)\b|\bwent sideways|\bfell (?:down|apart|flat|over)\b|\bcame unstuck"
+        r"|\bslow (?:to|at|in)\b"
+        r"|\b(?:was|were|felt|seemed|looked) (?:a bit |a little |quite |very |too |rather )?slow\b"
+        r"|\bwent sideways|\bfell (?:down|apart|flat|over)\b|\bcame unstuck"
         r"|\bunders(?:old|ell\w*)|\bburied\b|\bstalled\b|\bdid(?:n't| not) pass|\bnot passed"
         r"|\b(?:far |much |way |a bit |a little |rather |slightly )?too (?:technical|long|detailed"
         r"|high-level|vague|generic|junior|theoretical|academic|wordy|abstract|brief|short|shallow"
@@ -150,9 +167,19 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\bfine\b|\blovely\b|\bnice\b|\bbeautiful\b|\bimpressive\b|\bwent well\b|\bcame through"
         r"|\b(?:he|she|you|they|I)(?: is| are| am|'re|'s|'m) fluent\b"
         r"|\bclean\b(?! up)|\baccurate\b|\btidy\b|\bneat(?:ly)?\b"
+        # a note's verdict: "- MIG ok", "boards + toe boards fine, ledgers level. ok"
+        r"|\b(?:ok|okay)\b(?=[ \t]*(?:[.;,)\n]|$|but\b|though\b)|\s[-–—]\s)"
         r"|\bpassed\b(?! (?:on|along|over|to|back|through))"
         r"|\b(?:was|were|is|are|seemed|felt|looked) (?:\w+ )?sound\b"
-        r"|\bsound (?:knowledge|understanding|grasp|judgement|judgment|grounding|foundations?)\b",
+        r"|\bsound (?:knowledge|understanding|grasp|judgement|judgment|grounding|foundations?)\b"
+        # a good score on a scorecard: "Communication 4/5"
+        r"|(?<![/\d.])[3-5](?:\.5)?\s*/\s*5\b(?!\s*/)|(?<![/\d.])(?:[6-9]|10)(?:\.5)?\s*/\s*10\b(?!\s*/)"
+        # What the candidate has done instead is theirs, not a gap: "you have mostly worked in
+        # Splunk", "you normally rely on manual testing".
+        r"|\b(?:have|has|had|'ve|'d)\s+(?:mostly|mainly|largely|primarily|always)\s+(?:worked"
+        r"|used|done)\b"
+        r"|\b(?:normally|usually|always|mostly|mainly|generally)"
+        r" (?:rel(?:y|ies|ied)|depend(?:s|ed)?) on\b",
     ),
     (
         Cue.NICE,
@@ -171,8 +198,9 @@ def patterns(*cues: Cue) -> tuple[re.Pattern[str], ...]:
     return tuple(rx for c, rx in _COMPILED if c in cues)
 # "strong" inside "not strong", "would have liked", "well below" is not praise.
 _NOT_PRAISE = re.compile(
-    r"\b(?:not|n't|never|no|less|isn't|wasn't|weren't|nobody|none|neither|nor"
-    r"|lack\w*)\s+(?:\w+\s+){0,4}?$"
+    # "n't" ends a word ("didn't handle the objection well"), so it takes no \b before it
+    r"(?:n't|\b(?:not|never|no|less|isn't|wasn't|weren't|nobody|none|neither|nor"
+    r"|lack\w*))\s+(?:\w+\s+){0,4}?$"
     r"|\b(?:would|could|should|might|'d) have $|\bwell $",
     re.I,
 )

@@ -109,7 +109,10 @@ _HAS_ALREADY = re.compile(
     r"|(?:is|are|was|were|been|'s|'re|lies|lie|sits|sit|worked|works|work) more (?:in|on)"
     r"|beyond(?: the)?|other than"
     r"|(?:experience|background|career|work) (?:\w+ ){0,2}?(?:has been|is|was|lies|sits)"
-    r" (?:mainly |mostly |largely |entirely |all |only )?(?:in|on|with))\s+(?:[\w'-]+\s+){0,2}?$",
+    r" (?:mainly |mostly |largely |entirely |all |only )?(?:in|on|with))\s+"
+    # a few words, or a list in brackets: "only used hand tools (micrometers, verniers)"; a
+    # negation or conjunction ends it ("only used Excel, not Power BI")
+    r"(?:(?!(?:not|and|but|or|nor|never|no|yet)\b)[\w'-]+(?:\s*[,(]\s*|\s+)){0,3}?$",
     re.I,
 )
 # What the candidate did instead: "went straight into journals and accruals", "relied entirely on
@@ -222,14 +225,19 @@ def in_job_title(text: str, m: Mention) -> bool:
 
 # "I've used pandas mostly", "worked with Sage only": the tool the candidate already uses.
 _USED_BEFORE = re.compile(
-    r"\b(?:used|uses|use|worked (?:with|in|on)|know|knows|knew|done)\s+(?:(?:the|a|an)\s+)?$", re.I
+    r"\b(?:used|uses|use|worked (?:with|in|on)|know|knows|knew|done"
+    r"|(?:experience|exp\.?|background) (?:with|w/|of|in))\s+(?:(?:the|a|an)\s+)?$",
+    re.I,
 )
 _ONLY_AFTER = re.compile(r"\s+(?:mostly|mainly|only|exclusively|largely)\b|\s*,?\s+but not\b", re.I)
 # "He does hold the 18th Edition", "she has her NEBOSH": a qualification the candidate holds.
 _HOLDS = re.compile(
     r"\b(?:I|you|he|she|they)(?: do| does| did| already| still)?\s+(?:holds?|held"
     r"|(?:has|have)(?: got)?\s+(?:his|her|their|your|my))\s+"
-    r"(?:(?:a|an|the|valid|current|full)\s+)?$",
+    r"(?:(?:a|an|the|valid|current|full)\s+)?$"
+    # "(you've got the Level 2 Gym Instructor)"
+    r"|\b(?:I|you|he|she|they)(?:'ve|'s|\s+have|\s+has)(?:\s+already)?\s+got\s+"
+    r"(?:(?:a|an|the|his|her|their|your|my|valid|current|full)\s+){0,2}$",
     re.I,
 )
 # "in a manufacturing setting", "in a regulated environment": where, not what.
@@ -289,8 +297,48 @@ def names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
         return False  # "an 800-delegate conference"
     if _AT_THE_WORKPLACE.search(before):
         return False
+    if (
+        m.n_tokens == 1
+        and text[m.start : m.end].lower().endswith("ing")
+        and _WE_ARE_DOING.search(before)
+    ):
+        return False  # "we are recruiting a Welder/Fabricator": what the employer is doing
+    if (
+        _DOCUMENT_SURFACE.search(text, m.start, m.end)
+        and _LINE_START.search(text, max(0, m.start - 8), m.start)
+        and _HEADING_AFTER.match(text, m.end)
+    ):
+        return False  # "Interview scorecard - HR Systems Analyst": the form's title
+    if _OPEN_SOURCE.fullmatch(text, m.start, m.end) and _SOFTWARE_AFTER.match(text, m.end):
+        return False  # "moving to open-source tools": the kind of software, not contributing
+    if _THINGS_STRUCTURE.search(before) and _STRUCTURE.fullmatch(text, m.start, m.end):
+        return False  # "configured the org structure": how a thing is organised, not thinking
     plain = not m.case_sensitive and m.n_tokens == 1 and entry.kind in _PLAIN_KINDS
     return not (plain and _CONTEXT_NOUN.match(text, m.end))
+
+
+_STRUCTURE = re.compile(r"structures?", re.I)
+_WE_ARE_DOING = re.compile(
+    r"\b(?:we|they|the (?:team|company|business|practice|client|trust|firm))(?:'re|'ve been| are"
+    r"| were| is| was| have been| has been)\s+(?:\w+ly\s+|now\s+|still\s+|also\s+)?$",
+    re.I,
+)
+_OPEN_SOURCE = re.compile(r"open[- ]source", re.I)
+_DOCUMENT_SURFACE = re.compile(r"\b(?:scorecards?|score cards?|debriefs?)$", re.I)
+_LINE_START = re.compile(r"(?:^|\n)[ \t#*>-]*$")
+_HEADING_AFTER = re.compile(r"[ \t]*(?:[-–—|:][ \t]|\(|$|\n)")
+_SOFTWARE_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:tools?|software|alternatives?|stack|platforms?|databases?|options?"
+    r"|solutions?|equivalents?|products?|systems?|suites?|applications?|apps?)\b",
+    re.I,
+)
+_THINGS_STRUCTURE = re.compile(
+    r"\b(?:org|organi[sz]ational|organi[sz]ation|company|corporate|group|team|management|pay"
+    r"|salary|grade|grading|reward|cost|fee|fees|pricing|price|tax|deal|capital|legal|data|file"
+    r"|folder|site|page|story|sentence|market|reporting|account|accounts|charge|charging"
+    r"|commission|bonus|ownership|governance|committee|table|database|class|code|project)\s+$",
+    re.I,
+)
 
 
 _INTERVIEW_STAGE = re.compile(
@@ -314,12 +362,19 @@ def drop_interview_context(text: str, mentions: list[Mention], tx: Taxonomy) -> 
 
 
 _QUALIFIES = re.compile(r"\s+(?:with|in|using|around|on|about|of)\s+(?:\w+\s+){0,2}?$")
+# "Lean or Six Sigma qualification", "a Six Sigma certification": the method names the subject
+# of a qualification, the next words say which one.
+_NAMES_A_QUALIFICATION = re.compile(
+    r"(?:\s+(?:or|and|/)\s+[\w&-]+(?:\s+[\w&-]+)?)?\s*(?:qualifications?|certifications?|certificates?"
+    r"|accreditations?|credentials?)\b",
+    re.I,
+)
 
 
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,5}\s$")
 _HEAD_NOUN = re.compile(
     r"monitoring|testing|reporting|tracking|auditing|scheduling|forecasting|documentation"
-    r"|administration|maintenance|analytics|governance|validation",
+    r"|administration|maintenance|analytics|governance|validation|charts?",
     re.I,
 )
 
@@ -355,9 +410,21 @@ def drop_compound_heads(text: str, mentions: list[Mention], tx: Taxonomy) -> lis
 
 def drop_qualifiers(text: str, mentions: list[Mention], tx: Taxonomy) -> list[Mention]:
     """In "more confidence with source data verification" the soft word qualifies the hard
-    skill after it: the goal is the hard skill."""
+    skill after it: the goal is the hard skill.
+
+    Likewise a method named as the subject of a qualification the clause goes on to name: in "a
+    recognised Lean or Six Sigma qualification at Green Belt level" the goal is the Green Belt.
+    """
+    certs = [m for m in mentions if tx[m.skill_id].kind is GoalKind.CERTIFICATION]
     out = []
     for i, m in enumerate(mentions):
+        if (
+            certs
+            and tx[m.skill_id].kind is not GoalKind.CERTIFICATION
+            and _NAMES_A_QUALIFICATION.match(text, m.end)
+            and any(c.start >= m.end and c.skill_id != m.skill_id for c in certs)
+        ):
+            continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         qualifies = (
             nxt is not None

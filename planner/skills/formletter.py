@@ -303,7 +303,10 @@ _SPECIFIC_REASON = re.compile(
     r"|complete|pursue|read|look\s+into|from)\b"
     r"|\b(?:encourag|recommend|suggest|advis)\w*(?>\s+(?:that\s+)?(?:you\s+)?(?:to\s+)?)"
     r"(?!(?:keep|continue|visit|check|apply|re-?apply|look|stay|join|follow|sign|register|browse"
-    r"|explore|consider|review|take\s+a\s+look|reach|contact|get\s+in\s+touch|connect|search"
+    # "consider applying again" is a form; "consider completing an FRTOL course" a reason
+    r"|explore|consider(?!\s+(?:completing|taking|doing|getting|gaining|studying|undertaking"
+    r"|pursuing|attending|enrolling|learning|building|developing|working\s+on))"
+    r"|review|take\s+a\s+look|reach|contact|get\s+in\s+touch|connect|search"
     r"|monitor|watch|subscribe|that|the|we|our)\b)[a-z]+"
     r"|\byour\s+(?:skills?|knowledge|experience|expertise)\s+(?:in|with|of|around)\b"
 )

@@ -109,7 +109,11 @@ _DISCOUNT = re.compile(
     r" (?:fine|ok|okay|no problem|not an issue)\b"
     # "you haven't done IV cannulation yet - that's fine", "you've used Sage, which is fine"
     r"|(?:[,;]|\s[–—-])\s*(?:which|that|this)(?:'s| is| was) (?:absolutely |totally |perfectly )?"
-    r"(?:fine|ok|okay|no problem)\b",
+    r"(?:fine|ok|okay|no problem)\b"
+    # "MATLAB/Simulink uni level only - fine for this role"
+    r"|(?:[,;]|\s[–—-])\s*(?:(?:which|that|this|it)(?:'s| is| was| would be) )?(?:absolutely "
+    r"|totally |perfectly )?(?:fine|ok|okay|enough|sufficient|acceptable) for (?:this|the|our|a)"
+    r" (?:\w+ )?(?:role|job|post|position|level|grade)\b",
     re.I,
 )
 
@@ -200,7 +204,14 @@ _GAP_LABEL = re.compile(
     r"|(?:things\s+)?to\s+(?:work\s+on|improve|develop)|why\s+not|reasons?"
     r"|not\s+(?:appointed|progressed|progressing|selected|successful|offered)\s+because"
     r"|what\s+(?:held\s+(?:you|him|her|them)\s+back|went\s+wrong|to\s+work\s+on)|missing"
-    r"|lacking|could\s+improve|even\s+better\s+if|ebi)\s*:",
+    r"|lacking|could\s+improve|even\s+better\s+if|ebi)\s*:"
+    # "We are not progressing because of the technical side: in the in-tray exercise you ..."
+    r"|[ \t]*(?:we(?:'re|\s+are|\s+were)\s+|(?:she|he|they|you)\s+(?:was|were|is|are)\s+)?"
+    r"not\s+(?:appointed|progressed|progressing|selected|successful|offered|offering)\s+because"
+    r"\b[^:.\n]{0,50}:"
+    # "The main gap was hands-on detection work: the role means ...": what follows the colon
+    r"|[ \t]*(?:the\s+)?(?:main|key|biggest|real|one|other|only)\s+(?:gap|concern|weakness)"
+    r"\s+(?:was|were|is|are)\b[^:.\n]{0,60}:",
     re.I,
 )
 

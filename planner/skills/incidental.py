@@ -43,7 +43,8 @@ _CHANNEL_FIELDS = frozenset({"collaboration-tools"})
 _WINDOW = 60
 # A system as the subject of an event in a scenario: "the database started timing out", "the
 # build failed", "when the cache went down".
-_THE_BEFORE = re.compile(r"\b(?:the|a|our|their|your|its)\s+$", re.I)
+# Not "your": "your Excel modelling was slow", "your tests failed" judge the candidate's work.
+_THE_BEFORE = re.compile(r"\b(?:the|a|our|their|its)\s+$", re.I)
 _EVENT_AFTER = re.compile(
     r"\s+(?:started|stopped|kept|went (?:down|offline)|crashed|failed|fell over|timed out"
     r"|was (?:timing out|down|failing|slow)|broke|slowed|hung|died|ran out)\b",

@@ -1,5 +1,6 @@
 """Heading and section classification for job descriptions: which kind of section a heading
-opens (skip, nice, must, duty), and whether a line above the first heading is the job title."""
+opens (skip, nice, must, duty, or mixed: duties and asks under one heading), and whether a line
+above the first heading is the job title."""
 
 from __future__ import annotations
 
@@ -16,12 +17,15 @@ _SECTION_KIND = (
     (
         "skip",
         re.compile(
-            r"about (?!(?:you|the (?:role|job|position|post|opportunity|team)|this role)\b)\w+"
-            r"|who we are|our (?:mission|story|values|culture|benefits)|benefits|perks|package"
+            # "About Apex", not "Are you passionate about supporting children's learning?"
+            r"(?:^|\b(?:more|all|a bit|a little) )about (?!(?:you|the (?:role|job|position|post"
+            r"|opportunity|team)|this role)\b)\w+"
+            r"|who we are(?! (?:looking|seeking|hoping|after))"
+            r"|our (?:mission|story|values|culture|benefits)|benefits|perks|package"
             r"|what we offer|we offer|in it for you|why (?:join|work|\w+$)|compensation|salary"
             r"|equal (?:employment )?opportunit|eeo|diversity|how to apply|life at|the process"
             r"|interview process|selection process|location|working (?:here|with us|for us)"
-            r"|behaviours"
+            r"|behaviours|competency framework|success profiles?"
             r"|\bwhy\b|we (?:can |will )?offer|our offer|offers? you|in return|\brewards?\b"
             r"|company (?:overview|profile|description)|our company|what you(?:['’]ll| will) learn"
             r"|(?:training|learning) and development|development opportunit|career (?:development"
@@ -49,6 +53,9 @@ _SECTION_KIND = (
         "must",  # "To succeed in this role you'll need": a requirement heading, whatever else
         re.compile(
             r"you(?:['’]ll| will) (?:need|bring|have)|to (?:succeed|be successful|thrive)"
+            # "You'll thrive here if you have:", "You'll love this role if you are"
+            r"|you(?:['’]ll| will) (?:thrive|succeed|excel|fit right in|do well)"
+            r"|\bif you(?:['’]ve| have| are| can| bring)\b"
             r"|what you(?:['’]ll)? (?:bring|need)|we(?:['’]re| are) looking for",
             re.I,
         ),
@@ -77,7 +84,7 @@ _SECTION_KIND = (
             r"you (?:have|bring|are|need|will (?:have|need|bring))|essential|minimum|basic"
             r"|looking for|skills|experience|about you|your profile|who you are|person spec"
             r"|criteria|successful candidate|need from you|competenc|the person\b|the candidate\b"
-            r"|^(?:candidate |person |ideal )?profile$|ideal candidate",
+            r"|^(?:candidate |person |ideal )?profile$|ideal candidate|^(?:the|our) ideal\b",
             re.I,
         ),
     ),
@@ -95,12 +102,22 @@ _BOTH_COLUMNS = re.compile(
 )
 
 
+# "Responsibilities and requirements", "Duties & requirements": duties and asks under one heading
+_MIXED = re.compile(
+    r"\b(?:responsibilit\w*|duties|the role)\b.{0,12}\b(?:requirements|qualifications|skills"
+    r"|experience)\b|\b(?:requirements|skills)\b.{0,12}\b(?:responsibilit\w*|duties)\b",
+    re.I,
+)
+
+
 def _section_kind(line: str) -> str | None:
     m = _HEADING.match(_ABBREVIATION.sub(r"\1", line))
     if not m or len(line.split()) > _HEADING_WORDS:
         return None
     if _BOTH_COLUMNS.search(m.group(1)):
         return "must"  # "Criteria | Essential / Desirable": each row carries its own marker
+    if _MIXED.search(m.group(1)):
+        return "mixed"  # asks read as under a requirement heading, duty bullets skipped
     for kind, rx in _SECTION_KIND:
         if rx.search(m.group(1)):
             return kind

@@ -9,6 +9,13 @@ The phrase is a case-insensitive regular expression matched on whole words. A le
 marks a phrase that states the shortfall itself ("went with gut feel"), so it frames a gap
 without a cue word; the others name the topic and take their framing from the clause, like a
 skill name does. A phrase must not use ``|`` outside a group: write one line per variant.
+
+A phrase whose meaning depends on the field ends with `` | if: words`` (it counts only when the
+text has one of the words) or `` | unless: words`` (it does not count when the text has one):
+"built a pipeline of prospects" is a fundraiser's donor pipeline in a charity's rejection and
+a salesperson's pipeline elsewhere::
+
+    fundraising | built a pipeline of prospects | if: donor donors charity
 """
 
 from __future__ import annotations
@@ -18,6 +25,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
+
+from planner.skills.tokens import fold, iter_words
 
 PARAPHRASES_FILE = "paraphrases.txt"
 _PLAIN_GROUP = re.compile(r"\(\?:([^()\\\[\]?*+{}.^$]+)\)(?![?*+{])")
@@ -38,6 +47,8 @@ class Paraphrase:
     pattern: re.Pattern[str]
     states_gap: bool  # the phrase describes a shortfall by itself
     triggers: tuple[str, ...]  # every match contains one of these lowercase literals
+    only_with: frozenset[str] = frozenset()  # folded words one of which the text must have
+    not_with: frozenset[str] = frozenset()  # folded words none of which the text may have
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,7 @@ def parse_paraphrases(lines: Iterable[str]) -> Iterator[Paraphrase]:
         sid, bar, phrase = (p.strip() for p in line.partition("|"))
         if not bar or not sid or not phrase:
             raise ParaphraseError(f"paraphrases:{n}: need 'skill-id | phrase'")
+        phrase, only_with, not_with = _field_words(phrase)
         states_gap = phrase.startswith("!")
         phrase = phrase.lstrip("!").strip()
         if _top_level_alternation(phrase):
@@ -126,7 +138,24 @@ def parse_paraphrases(lines: Iterable[str]) -> Iterator[Paraphrase]:
             rx = re.compile(rf"(?<![\w-])(?:{phrase})(?![\w-])", re.I)
         except re.error as e:
             raise ParaphraseError(f"paraphrases:{n}: {e}") from e
-        yield Paraphrase(sid, rx, states_gap, trigger_of(phrase))
+        yield Paraphrase(sid, rx, states_gap, trigger_of(phrase), only_with, not_with)
+
+
+_FIELD = re.compile(r"\s+\|\s+(if|unless):\s*([^|]*)$")
+
+
+def _field_words(phrase: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """Split a trailing `` | if: words`` or `` | unless: words`` off ``phrase``."""
+    only_with: frozenset[str] = frozenset()
+    not_with: frozenset[str] = frozenset()
+    while m := _FIELD.search(phrase):
+        words = frozenset(fold(w) for w in iter_words(m.group(2)))
+        if m.group(1) == "if":
+            only_with |= words
+        else:
+            not_with |= words
+        phrase = phrase[: m.start()]
+    return phrase, only_with, not_with
 
 
 @functools.cache
@@ -154,10 +183,16 @@ def find_paraphrases(
     lex = shipped_paraphrases() if lexicon is None else tuple(lexicon)
     triggers = _shipped_triggers() if lexicon is None else {t for p in lex for t in p.triggers}
     present = {t for t in triggers if t in lowered}
+    words: frozenset[str] | None = None
     hits = []
     for p in lex:
         if p.triggers and present.isdisjoint(p.triggers):
             continue
+        if p.only_with or p.not_with:
+            if words is None:
+                words = frozenset(fold(w) for w in iter_words(text))
+            if (p.only_with and words.isdisjoint(p.only_with)) or not words.isdisjoint(p.not_with):
+                continue
         for m in p.pattern.finditer(text, start, end):
             hits.append(ParaphraseHit(p.skill_id, m.start(), m.end(), p.states_gap))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))

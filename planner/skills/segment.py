@@ -39,7 +39,11 @@ _END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
 _CLAUSE_BREAK = re.compile(
     r",?\s+(?:but|however|although|though|whereas|while|except|that said|on the other hand)\b"
     r"|,\s+yet\b"
-    r"|;|\s[–—-]\s|:\s|^\s*(?:although|though|while|whilst)\b",
+    r"|;|\s[–—-]\s|:\s|^\s*(?:although|though|while|whilst)\b"
+    # "..., and you told us you have mostly worked in Splunk": the candidate's own account is
+    # framed by its own words, not by the requirement before it
+    r"|,\s+and\s+(?=(?:when\s+[^,.;]{0,40}?\s+)?(?:you|he|she|they)\s+(?:told (?:us|me|the panel)"
+    r"|said|mentioned|explained|admitted)\b)",
     re.I,
 )
 
@@ -79,8 +83,13 @@ def _line_break_ends_sentence(text: str, nl: int, end: int) -> bool:
     line = text[line_start:nl].strip()
     if not line or line[-1] in ".!?:;" or len(line) < 45 or _HEADING_END.search(line):
         return True
+    if _LABEL_LINE.match(text, nl + 1, end):
+        return True  # a scorecard line follows: "SQL: 2/5. Could not write a join."
     nxt = text[nl + 1 : min(end, nl + 8)]
     return not nxt.strip() or bool(BULLET.match(nxt)) or nxt.startswith(("\n", "\r"))
+
+
+_LABEL_LINE = re.compile(r"[ \t]*[A-Z][^:\n.!?]{0,40}:[ \t]")
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[Span]:
