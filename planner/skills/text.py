@@ -138,12 +138,24 @@ _JOB_NOUN = (
     r"accountant|administrator|architect|scientist|writer|partner|advis[eo]r|clerk|supervisor|"
     r"operator|planner|buyer|recruiter|lecturer|tutor|pharmacist|therapist|paralegal|solicitor|"
     r"lawyer|attorney|auditor|controller|intern|trainee|apprentice|programmer|marketer|owner|"
-    r"master|leader|operative"
+    r"master|leader|operative|electrician|plumber|carpenter|joiner|welder|fabricator|fitter|"
+    r"mechanic|scaffolder|driver|chef|cook|cleaner|carer|midwife|paramedic|radiographer|"
+    r"sonographer|optometrist|surveyor|estimator|negotiator|receptionist|cashier|barista|"
+    r"editor|reporter|journalist|producer|inspector|investigator|underwriter|broker|"
+    r"actuary|economist|statistician|librarian|archivist|curator|secretary|bookkeeper|"
+    r"practitioner|instructor|trainer|coach|worker|handler|dispatcher"
 )
 _LOWER_TITLE = re.compile(
     rf"\b(?:the|our|this|your|a|an)\s+((?:[\w+#./&-]+\s+){{0,4}}(?:{_JOB_NOUN})s?)"
     r"\s+(?:role|position|post|job|opening|vacancy|interview|internship)\b",
     re.I,
+)
+# "Quick one - lettings negotiator role, am I missing anything?": a title with no article, at the
+# start of a line or after a dash or colon.
+_BARE_TITLE = re.compile(
+    rf"(?:^|[-–—:][ \t]+)((?:[A-Za-z][\w+#/&-]*[ \t]+){{0,3}}(?:{_JOB_NOUN})s?)"
+    r"[ \t]+(?:role|position|post|job|vacancy)\b",
+    re.I | re.M,
 )
 # "Scrum master interview feedback:" or "Service Desk Analyst - interview feedback" heads the
 # notes: the words before "feedback" name the role, not a skill gap.
@@ -180,7 +192,9 @@ def reply_and_signature_spans(text: str) -> Iterator[Span]:
     for m in _REPLY_MARKERS.finditer(text):
         if m.group(0).lstrip().startswith(">"):
             yield Span(m.start(), m.end())
-        elif first_reply is None:
+        elif first_reply is None and not _only_headers(text[: m.start()]):
+            # "From: ... / Date: ..." with nothing above it but headers or a forward marker
+            # heads the message itself (pasted with its headers, or forwarded): not a quote.
             first_reply = m.start()
     if first_reply is not None:
         yield Span(first_reply, len(text))
@@ -191,9 +205,14 @@ def reply_and_signature_spans(text: str) -> Iterator[Span]:
             break
 
 
+def _only_headers(text: str) -> bool:
+    """Whether ``text`` holds nothing but mail header lines and forward markers."""
+    return not _FORWARD.sub("", _HEADER.sub("", text)).strip()
+
+
 def role_title_spans(text: str) -> Iterator[Span]:
     """The job title in "your application for the Senior Python Developer role" or a heading."""
-    for rx in (_ROLE_TITLE, _APPLIED_FOR, _LOWER_TITLE, _FEEDBACK_HEADING):
+    for rx in (_ROLE_TITLE, _APPLIED_FOR, _LOWER_TITLE, _BARE_TITLE, _FEEDBACK_HEADING):
         for m in rx.finditer(text):
             yield Span(m.start(1), m.end(1))
 

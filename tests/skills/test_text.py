@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from planner.skills import extract
 from planner.skills.segment import clauses, is_boilerplate, sentences
 from planner.skills.text import (
     MAX_CHARS,
@@ -96,3 +97,51 @@ def test_boilerplate_is_recognised(sentence: str) -> None:
 
 def test_feedback_from_the_company_is_not_boilerplate() -> None:
     assert not is_boilerplate("We felt you lacked depth in Kubernetes.", gap_framed=True)
+
+
+_BODY = ("Hi Sam,\n\nThanks for interviewing with us. The panel felt you lacked hands-on "
+         "experience with Kubernetes.\n\nBest,\nPriya")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "From: Priya Shah <priya@acme.com>\nDate: 3 March 2026\nSubject: Terraform role\n\n",
+        "---------- Forwarded message ---------\nFrom: Priya Shah <priya@acme.com>\n"
+        "Date: Tue, 3 Mar 2026 at 10:02\nSubject: Terraform role\nTo: Sam <sam@example.com>\n\n",
+        "Begin forwarded message:\n\nFrom: Priya Shah <priya@acme.com>\nSent: Tuesday\n\n",
+    ],
+)
+def test_a_message_pasted_or_forwarded_with_its_headers_is_read(head: str) -> None:
+    """Its own "From: / Date:" lines head the message; they do not start a quoted one. (Before
+    the fix everything after them was blanked: no goal at all.)"""
+    goals = {g.skill_id for g in extract(head + _BODY).goals}
+    assert goals == {"kubernetes"}  # the headers themselves ("Terraform role") are not mined
+
+
+def test_headers_after_the_body_still_start_a_quoted_message() -> None:
+    """guard: a "From: / Sent:" block below the message is the earlier one, quoted."""
+    text = (_BODY.replace("\n\nBest,\nPriya", "") + "\n\nFrom: Sam Lee\nSent: Monday\n\n"
+            "I have worked with Terraform and SQL for years.")
+    assert {g.skill_id for g in extract(text).goals} == {"kubernetes"}
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Quick one - lettings negotiator role, am I missing anything?",
+        "Hi - estate agency negotiator role, anything missing?",
+    ],
+)
+def test_a_job_title_without_an_article_names_no_gap(note: str) -> None:
+    """The person's note names the job they want, not a skill they lack."""
+    jd = ("Lettings Negotiator - Leeds. Full UK driving licence essential. Experience using "
+          "Reapit desirable.")
+    goals = {g.skill_id for g in extract(note, jd, "Full UK driving licence.").goals}
+    assert goals == {"reapit"}
+
+
+def test_a_skill_before_a_title_in_a_sentence_is_still_read() -> None:
+    """guard: the bare-title pattern starts only at a line start, a dash or a colon."""
+    text = "You lacked Kubernetes experience, which the platform engineer role needs."
+    assert "kubernetes" in {g.skill_id for g in extract(text).goals}
