@@ -41,6 +41,15 @@ def test_new_entry_found(tx: Taxonomy, sentence: str, skill_id: str) -> None:
 
 @pytest.mark.parametrize(
     "sentence",
+    ["You need EPA 608 Universal certification, which you do not hold.", "You lacked EPA 608."],
+)
+def test_epa_608_is_the_certificate(tx: Taxonomy, sentence: str) -> None:
+    """"EPA 608" names the certificate, not the refrigerant-handling skill it licenses."""
+    assert goals(sentence, tx) == {"epa-608-certification"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
     [
         "We want to empower you to grow: you lacked stakeholder management.",
         "Our mission is to proclaim good news; you lacked stakeholder management.",
