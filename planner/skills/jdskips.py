@@ -134,18 +134,18 @@ _BUT_NOT = re.compile(
 
 # "We're AS9100 certified", "Our data team supports trading and marketing", "Brackley is a
 # regional contractor": the employer describing itself, not an ask. A sentence that speaks to
-# or about the applicant ("we're looking for", "you", "experience") is still read.
+# or about the applicant ("we're looking for", "you", "experience") is still read. A lead-in
+# ("With 300 stores, ...", "Founded in 1998, ...") may come before the subject.
+_INTRO = re.compile(
+    r"(?:founded|established|based|headquartered|with|since|as|for over|in)\b[^,.]{0,60},\s*",
+    re.I,
+)
 _EMPLOYER_OPENING = re.compile(
-    r"(?:(?:founded|established|based|headquartered|with|since|as|for over|in)\b[^,.]{0,60},\s*)?"
+    rf"(?:{_INTRO.pattern})?"
     r"(?:we\b|we['’](?:re|ve)\b|our\b|at [A-Z][^,]{0,40},? we\b|(?:the|this) (?:company|business"
     r"|firm|organi[sz]ation|practice|group|charity|trust|agency|brand)\b)"
     r"|this is an? (?:\w+ )?(?:time|opportunity) to join\b|join (?:a|an|our|us|the)\b",
     re.I,
-)
-
-
-_INTRO = re.compile(
-    r"(?:founded|established|based|headquartered|with|since|as|in)\b[^,.]{0,60},\s*", re.I
 )
 
 
