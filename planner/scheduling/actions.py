@@ -1,15 +1,17 @@
 """Job-search steps the feedback calls for, dated and given a slice of the week.
 
-Steps come from two places: actions the extractor returned (``request_feedback`` with its
-draft, or anything else) and job-search goals (interview preparation, articulating impact,
-resume tailoring, networking). Every plan also gets reflection checkpoints and a final
-tailoring pass before the re-application milestone.
+Steps come from three places: actions the extractor returned (``request_feedback`` with its
+draft, or anything else), job-search goals (interview preparation, demonstrating impact,
+application tailoring, professional networking), and goals no provider offered anything for,
+which get self-directed practice so that no confirmed goal drops off the roadmap unseen. Every
+plan also gets reflection checkpoints and a final tailoring pass before the re-application
+milestone.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
@@ -96,14 +98,48 @@ def from_actions(actions: Sequence[JobAction], start: date, horizon: date) -> li
 
 
 def from_goals(goals: Sequence[GoalSpec], start: date, horizon: date) -> list[Step]:
-    """Steps for job-search goals, each spread over the plan's span."""
+    """Steps for job-search goals, each spread over the plan's span (one set per kind of step:
+    "interview preparation" and "behavioral interviewing" share the mock interviews)."""
     span = (horizon - start).days
     steps: list[Step] = []
+    made: set[StepMaker] = set()
     for g in goals:
-        maker = _GOAL_STEPS.get(g.id)
-        if maker is not None:
+        maker = GOAL_STEPS.get(g.id)
+        if maker is not None and maker not in made:
+            made.add(maker)
             steps.extend(maker(g, start, horizon, span))
     return steps
+
+
+_PRACTICE = {
+    "soft": "Pick a real situation this week where it matters (a meeting, an email, a hard "
+            "conversation). Prepare, do it, and note one thing to do differently; ask someone "
+            "you trust for one line of feedback.",
+    "job_search": "Rehearse it out loud, with a friend or on camera, on the questions from your "
+                  "feedback; note one thing to improve next time.",
+    "certification": "Read the issuer's exam page (syllabus, cost, how to book) and pick a date; "
+                     "then work through the official syllabus.",
+    "language": "Half an hour of speaking or writing with a partner or an exchange group; note "
+                "the words you were missing.",
+}
+_PRACTICE_DEFAULT = ("Build something small that uses it, from the official documentation or a "
+                     "tutorial, and keep the result to show in your next application.")
+
+
+def practice_steps(goals: Sequence[GoalSpec], start: date, horizon: date) -> list[Step]:
+    """Two self-directed sessions for each goal no provider offered anything for and no
+    job-search step covers, early and mid-plan, so the goal stays on the roadmap."""
+    span = (horizon - start).days
+    out: list[Step] = []
+    for g in goals:
+        if g.id in GOAL_STEPS:
+            continue
+        why = f"No provider offered a resource for {g.label}; practise it on your own meanwhile."
+        detail = _PRACTICE.get(g.kind, _PRACTICE_DEFAULT)
+        out.extend(Step(f"action:practice-{g.id}-{n}", f"{g.label}: practice session {n} of 2",
+                        _at(start, horizon, span * frac), 60, why, detail, g.id)
+                   for n, frac in ((1, 0.1), (2, 0.5)))
+    return out
 
 
 def _mock_interviews(g: GoalSpec, start: date, horizon: date, span: int) -> list[Step]:
@@ -136,11 +172,16 @@ def _networking(g: GoalSpec, start: date, horizon: date, span: int) -> list[Step
     return [ask, *chats]
 
 
-_GOAL_STEPS = {
+StepMaker = Callable[[GoalSpec, date, date, int], list[Step]]
+
+# Keyed by taxonomy ids (a test checks each is a shipped job-search entry).
+GOAL_STEPS: dict[str, StepMaker] = {
     "interview-preparation": _mock_interviews,
-    "articulating-impact": _impact,
-    "resume-tailoring": _tailoring,
-    "networking": _networking,
+    "behavioral-interviewing": _mock_interviews,
+    "demonstrating-impact": _impact,
+    "application-tailoring": _tailoring,
+    "resume-writing": _tailoring,
+    "professional-networking": _networking,
 }
 
 
@@ -167,10 +208,11 @@ def _checkpoint_days(start: date, horizon: date) -> list[date]:
 
 
 def all_steps(goals: Sequence[GoalSpec], actions: Sequence[JobAction], start: date,
-              horizon: date) -> list[Step]:
-    """Every job-search step for the plan, with unique keys."""
+              horizon: date, unserved: Sequence[GoalSpec] = ()) -> list[Step]:
+    """Every job-search step for the plan, with unique keys; ``unserved`` are the goals no
+    provider offered a usable resource for."""
     steps = [*from_actions(actions, start, horizon), *from_goals(goals, start, horizon),
-             *routine_steps(start, horizon)]
+             *practice_steps(unserved, start, horizon), *routine_steps(start, horizon)]
     return _unique_keys(steps)
 
 

@@ -49,7 +49,9 @@ def plan(
     wanted = select_grouped(slots, Limits(budget, None))
     horizon = _horizon(c, cal, wanted)
     used: dict[date, int] = {}
-    steps = all_steps(goals, normalise(actions), c.start, horizon)
+    served = {o.goal.id for o in options}
+    unserved = [g for g in goals if g.id not in served]
+    steps = all_steps(goals, normalise(actions), c.start, horizon, unserved)
     step_items = place_steps(steps, cal, used, (c.start, horizon))
     cap = None if c.target_date is None else _cap(c, cal, used)
     chosen = wanted if cap is None else select_grouped(restrict(slots, Limits(budget, cap)),

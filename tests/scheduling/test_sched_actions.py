@@ -14,7 +14,9 @@ from planner.scheduling import (
     RoadmapItem,
     plan,
 )
-from planner.skills.model import Action
+from planner.scheduling.actions import GOAL_STEPS
+from planner.skills import default_taxonomy
+from planner.skills.model import Action, GoalKind
 
 from .strategies import START, res
 
@@ -59,8 +61,8 @@ def test_interview_goal_brings_three_mock_interviews_before_the_target() -> None
 
 
 def test_tailoring_and_impact_goals_bring_resume_steps() -> None:
-    goals = [GoalSpec("resume-tailoring", "Resume tailoring", "job_search", 2),
-             GoalSpec("articulating-impact", "Articulating impact", "job_search", 2)]
+    goals = [GoalSpec("application-tailoring", "Application tailoring", "job_search", 2),
+             GoalSpec("demonstrating-impact", "Demonstrating impact", "job_search", 2)]
     rm = plan(goals, {}, C)
     keys = set(_by_key(rm))
     assert {"action:tailor-resume-early", "action:impact-bullets",
@@ -68,12 +70,54 @@ def test_tailoring_and_impact_goals_bring_resume_steps() -> None:
 
 
 def test_networking_goal_brings_outreach_and_conversations() -> None:
-    rm = plan([GoalSpec("networking", "Networking", "job_search", 2)],
-              {"networking": [res("meetup", ResourceKind.COMMUNITY, 2.0)]}, C)
+    rm = plan([GoalSpec("professional-networking", "Professional networking", "job_search", 2)],
+              {"professional-networking": [res("meetup", ResourceKind.COMMUNITY, 2.0)]}, C)
     keys = set(_by_key(rm))
     assert {"action:networking-outreach", "action:informational-conversation-1",
-            "action:informational-conversation-2", "networking:test:meetup"} <= keys
-    assert _by_key(rm)["networking:test:meetup"].kind is ItemKind.NETWORK
+            "action:informational-conversation-2", "professional-networking:test:meetup"} <= keys
+    assert _by_key(rm)["professional-networking:test:meetup"].kind is ItemKind.NETWORK
+
+
+def test_job_search_steps_are_keyed_by_shipped_job_search_entries() -> None:
+    # The extractor names goals by taxonomy id; a step keyed by any other id never fires
+    # (computer "networking" must not bring informational conversations).
+    tx = default_taxonomy()
+    for skill_id in GOAL_STEPS:
+        entry = tx.get(skill_id)
+        assert entry is not None, skill_id
+        assert entry.kind is GoalKind.JOB_SEARCH, skill_id
+    rm = plan([GoalSpec("networking", "Networking", "technical", 2)], {}, C)
+    assert not _keys(rm, "action:networking") and not _keys(rm, "action:informational")
+
+
+def test_interview_goals_share_one_set_of_mock_interviews() -> None:
+    goals = [GoalSpec("interview-preparation", "Interview preparation", "job_search", 1),
+             GoalSpec("behavioral-interviewing", "Behavioral interviewing", "job_search", 1)]
+    assert len(_keys(plan(goals, {}, C), "action:mock-interview")) == 3
+
+
+def test_a_goal_no_provider_served_gets_practice_sessions_tied_to_it() -> None:
+    soft = GoalSpec("articulating-ideas", "Articulating ideas", "soft", 1)
+    sql = GoalSpec("sql", "SQL", "technical", 1)
+    rm = plan([soft, sql], {"sql": [res("course", hours=6.0)]}, C)
+    practice = [i for i in rm.items if i.key.startswith("action:practice-")]
+    assert [i.key for i in practice] == ["action:practice-articulating-ideas-1",
+                                         "action:practice-articulating-ideas-2"]
+    assert all(i.goal_id == "articulating-ideas" and 0 < i.hours <= 1.0 for i in practice)
+    assert START <= practice[0].start < practice[1].start <= TARGET
+    assert "meeting" in practice[0].detail  # advice for a soft skill, not "build something"
+    assert "sql:test:course" in _by_key(rm)  # a served goal gets its resource, no practice
+
+
+def test_a_served_goal_whose_resource_is_infeasible_counts_as_unserved() -> None:
+    # Over budget: no usable option, so the goal must still show up on the roadmap.
+    rm = plan([GoalSpec("aws-certified-solutions-architect", "AWS SAA", "certification", 1)],
+              {"aws-certified-solutions-architect": [res("exam", ResourceKind.CERTIFICATION,
+                                                         20.0, cost=300.0)]},
+              Constraints(START, 6, target_date=TARGET, budget=50.0))
+    practice = _keys(rm, "action:practice-aws-certified-solutions-architect")
+    assert len(practice) == 2
+    assert "exam page" in _by_key(rm)[practice[0]].detail
 
 
 def test_reflection_checkpoints_every_four_weeks() -> None:
