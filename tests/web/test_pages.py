@@ -29,6 +29,17 @@ def test_feedback_goes_to_the_goals_page_with_evidence_highlighted(web: FlaskCli
     assert 'value="4' in page  # the hours typed on the first form are kept for planning
 
 
+def test_a_templated_rejection_shows_the_feedback_request_draft_at_once(web: FlaskClient) -> None:
+    text = ("Thank you for your interest in the role. After careful consideration we have decided "
+            "to move forward with other candidates. We wish you every success.")
+    page = web.get(post_feedback(web, text=text)).get_data(as_text=True)
+    assert "reads like a standard rejection" in page
+    draft = re.search(r'<textarea id="feedback-draft" readonly[^>]*>(.*?)</textarea>', page, re.S)
+    assert draft is not None and "specific points" in draft.group(1)
+    named = web.get(post_feedback(web)).get_data(as_text=True)  # reasons given: no draft
+    assert "feedback-draft" not in named
+
+
 def test_goals_can_be_dropped_reprioritised_and_merged(web: FlaskClient) -> None:
     url = post_feedback(web)
     page = web.get(url).get_data(as_text=True)
