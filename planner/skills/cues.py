@@ -145,10 +145,13 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"\bthe role (?:involves|is|centres|centers|revolves)|\bday[- ]to[- ]day\b"
         # "the role is heavily focused on AWS" asks; "the editor uses GA heavily" describes
         r"|\bheavily (?:focused|based|weighted|involved|reliant|on|in)\b|\b(?:is|are) heavily\b|"
-        r"\bdaily\b|\bhands-on\b|\bproduction\b|\bfluency|\bproficien\w+|\bnon-negotiable"
-        # "fluent French is essential" asks; "he is fluent in SolidWorks" praises
+        # "production experience" asks; "you'd run Postgres in production" says where it ran
+        r"\bdaily\b|\bhands-on\b|\b(?<!in )production\b|\bfluency|\bproficien\w+"
+        r"|\bnon-negotiable"
+        # "fluent French is essential" asks; "he is fluent in SolidWorks", "your kubectl was
+        # fluent" praise
         r"|\b(?<!he is )(?<!she is )(?<!you are )(?<!they are )(?<!I am )(?<!'re )(?<!'s )(?<!'m )"
-        r"fluent"
+        r"(?<!was )(?<!were )fluent"
         r"|(?:'d|\bwould) (?:also |still |really |ideally )?"
         r"(?:want|need|expect|require|like to see)\b"
         r"|\bwants? (?:\w+ ){0,2}?(?:experience|someone|a candidate|evidence|exposure|people"
@@ -165,7 +168,11 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\bexceptional\b|\bimpeccable\b|\bnailed\b|\bshone\b|\bshowed (?:real|great|strong|deep)|"
         r"\bno (?:concerns|issues|doubts?)\b|\bhappy with\b|\bpleased with\b|\bcomfortable with\b"
         r"|\bfine\b|\blovely\b|\bnice\b|\bbeautiful\b|\bimpressive\b|\bwent well\b|\bcame through"
-        r"|\b(?:he|she|you|they|I)(?: is| are| am|'re|'s|'m) fluent\b"
+        r"|\b(?:he|she|you|they|I)(?: is| are| am|'re|'s|'m) fluent\b|\b(?:was|were) fluent\b"
+        # "miles ahead of the other finalist": better than the field
+        r"|\b(?:miles|streets|well|head and shoulders) (?:ahead|above)\b"
+        # "you'd obviously run Postgres in production": what the candidate has plainly done
+        r"|(?:'d|'ve|\bhad|\bhave|\bhas) (?:obviously|evidently|certainly|definitely)\b"
         r"|\bclean\b(?! up)|\baccurate\b|\btidy\b|\bneat(?:ly)?\b"
         # a note's verdict: "- MIG ok", "boards + toe boards fine, ledgers level. ok"
         r"|\b(?:ok|okay)\b(?=[ \t]*(?:[.;,)\n]|$|but\b|though\b)|\s[-–—]\s)"
@@ -236,6 +243,12 @@ def find_cues(text: str, start: int, end: int) -> list[CueHit]:
                 and _A_FOCUS.search(text, max(start, m.start() - 8), m.start())
             ):
                 continue  # "with a strong focus on candidate experience" describes, not advises
+            if (
+                cue is Cue.GAP
+                and m.group(0).lower() == "practice"
+                and _A_PRACTICE.search(text, max(start, m.start() - 40), m.start())
+            ):
+                continue  # "a Xero partner practice", "a small animal practice": a workplace
             if cue is Cue.NICE and _WAS_A_PLUS.search(text, max(start, m.start() - 12), m.start()):
                 cue = Cue.STRENGTH  # "same as your current place, so that was a plus"
             qualifier = _QUALIFIER.fullmatch(m.group(0))
@@ -328,6 +341,11 @@ _COUNTING = re.compile(
 # "that was a plus", "which is a bonus": what the candidate has, not a nice-to-have.
 _WAS_A_PLUS = re.compile(r"\b(?:that|which|this|it)(?:'s|’s| is| was| were)\s+$", re.I)
 _A_FOCUS = re.compile(r"\b(?:a|strong|real|clear|good|great)\s+$", re.I)
+_A_PRACTICE = re.compile(
+    r"\b(?:a|an|the|our|their|your|his|her|my|this|that)\s+"
+    r"(?:(?!(?:more|extra|further|some|regular|deliberate)\b)[\w-]+\s+){1,2}$",
+    re.I,
+)
 _QUALIFIER = re.compile(
     r"strong|solid|good|excellent|great|deep|confident|thorough|competent|comfortable with"
     r"|proficient",

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from planner.skills.asides import already_used, does_now, encourages, is_aside
 from planner.skills.cues import Cue, find_cues
 from planner.skills.filters import (
     drop_compound_heads,
@@ -17,10 +18,10 @@ from planner.skills.filters import (
     drop_qualifiers,
     drop_umbrellas,
     names_a_skill,
-    names_the_format,
     quotes_the_answer,
     verb_plural,
 )
+from planner.skills.formats import names_the_format
 from planner.skills.framing import (
     HEADING,
     REASON_CUES,
@@ -212,6 +213,10 @@ def _mine_clause(
         entry = tx[m.skill_id]
         if not names_a_skill(clean, m, entry) or is_incidental(clean, m, tx):
             continue
+        if phrase is None and is_aside(clean, m, entry, clause):
+            continue  # "the CPC, which they need for the O-licence": why, not what
+        if phrase is None and does_now(clean, m, clause) and not _faulted(ctx, m, mentions):
+            continue  # "you use Tableau daily in your current job": theirs already
         if phrase is None and (verb_plural(clean, m, tx) or quotes_the_answer(clean, m, ctx)):
             continue
         cue = cue_for(clean, ctx, clause_hits, m, phrase, entry)
@@ -241,12 +246,23 @@ def _mine_clause(
             continue  # "we run surveys in Qualtrics, and you weren't confident with statistics"
         if cue is None and not ctx.framed:
             continue  # named in passing, in a sentence that gives no reason about anything
-        if cue is None and ctx.discounted:
-            continue
+        if cue is None and (ctx.discounted or already_used(clean, m, clause)):
+            continue  # "candidate has used Sage 200": theirs, and no reason given about it
+        if cue is None and encourages(clean[ctx.span.start : ctx.span.end]):
+            continue  # "with your Python skills you'll go far": encouragement, not a gap
         if ctx.discounted and discounts_mention(clean, ctx.span.start, ctx.discount_spans, m.end):
             continue  # "hadn't used FortiGate, but that was not a concern"
         out.append(_Found(m.skill_id, cue, evidence, m))
     return out
+
+
+def _faulted(ctx: SentenceContext, m: Mention, mentions: list[Mention]) -> bool:
+    """True when a gap word follows the mention before any other name: "you use Excel, but
+    only at a basic level"."""
+    gaps = [h.start for h in ctx.hits if h.cue in (Cue.STRONG_GAP, Cue.GAP) and h.start >= m.end]
+    if not gaps:
+        return False
+    return not any(m.end <= o.start < min(gaps) for o in mentions)
 
 
 def _with_paraphrases(

@@ -3,23 +3,19 @@
 A name can be what the candidate already has, a modifier of another noun (the job, a team of
 people, a meeting), the employer's stack, a quoted answer, a verb mistaken for a plural, the
 interview stage where a hard skill fell short, or an umbrella or qualifier beside the narrower
-skill that is the real goal.
+skill that is the real goal. (The interview's format is in formats.py.)
 """
 
 from __future__ import annotations
 
 import re
 
-from planner.skills.cues import Cue, CueHit
 from planner.skills.framing import HARD_KINDS, SentenceContext
 from planner.skills.matcher import Mention, qualified_by
 from planner.skills.model import GoalKind
 from planner.skills.segment import JOB_TITLE
 from planner.skills.taxonomy import Entry, Taxonomy
-from planner.skills.text import Span
 from planner.skills.tokens import fold, iter_words
-
-_SEPARATOR = re.compile(r"[,;.]|\s[–—-]\s|\b(?:but|however|although|though|whereas|and)\b", re.I)
 
 # "Raiser's Edge as our CRM": the category of the employer's tool.
 _AS_OURS = re.compile(
@@ -147,6 +143,7 @@ _WANTS_TO_WORK_IN = re.compile(
 )
 # "this SOC role", "a teaching-focused lectureship": the skill names the job, not a gap.
 _DETERMINER = re.compile(r"\b(?:a|an|the|this|that|our|your|their)\s+$", re.I)
+_JOB_DETERMINER = re.compile(r"\b(?:a|an|the|this|that|our|your|their)\s+(?:[\w-]+\s+)?$", re.I)
 _NAMES_THE_JOB = re.compile(
     r"(?:[ \t]+(?:and|or)[ \t]+(?:a|an)[ \t]+[\w-]+)?"
     r"[ \t]+(?:role|position|post|vacancy|opening|job|team|department)s?\b"
@@ -279,10 +276,10 @@ def names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
 
     if _PROPOSED.search(text, max(0, m.start - 80), m.start):
         return False
-    if _NAMES_THE_JOB.match(text, m.end) and _DETERMINER.search(
-        text[max(0, m.start - 8) : m.start]
+    if _NAMES_THE_JOB.match(text, m.end) and _JOB_DETERMINER.search(
+        text[max(0, m.start - 30) : m.start]
     ):
-        return False
+        return False  # "this SOC role", "the weekend pastry role"
     if _PEOPLE_NOUN.match(text, m.end) or _PERSON_AFTER.match(text, m.end):
         return False
     if _PERSON_SURFACE.search(text, m.start, m.end) and _DETERMINER.search(
@@ -361,7 +358,7 @@ def drop_interview_context(text: str, mentions: list[Mention], tx: Taxonomy) -> 
     ]
 
 
-_QUALIFIES = re.compile(r"\s+(?:with|in|using|around|on|about|of)\s+(?:\w+\s+){0,2}?$")
+_QUALIFIES = re.compile(r"\s+(?:with|in|using|around|on|about|of|to)\s+(?:\w+\s+){0,2}?$")
 # "Lean or Six Sigma qualification", "a Six Sigma certification": the method names the subject
 # of a qualification, the next words say which one.
 _NAMES_A_QUALIFICATION = re.compile(
@@ -435,67 +432,3 @@ def drop_qualifiers(text: str, mentions: list[Mention], tx: Taxonomy) -> list[Me
         if not qualifies:
             out.append(m)
     return out
-
-
-# "a SQL exercise", "the troubleshooting exercise", "a case study on Excel", "the in-tray
-# exercise": a skill named as the interview's format says what was tested, not that it fell
-# short. It is a gap only when the words say so: a gap word right before it ("struggled with the
-# SQL test", "practising mock interviews would help") or after it in the sentence ("the Excel test
-# took longer than expected", "the design round: you struggled"), but not inside a description
-# of the task ("the troubleshooting exercise was a laptop that could not reach the share").
-_FORMAT_NOUN = (
-    r"(?:exercises?|tests?|tasks?|case stud(?:y|ies)|role[- ]?plays?|scenarios?|assessments?"
-    r"|practicals?|challenges?|papers?|quiz(?:zes)?|simulations?|presentations?|interviews?"
-    r"|screens?|rounds?)"
-)
-_FORMAT_AFTER = re.compile(rf"[ \t]+(?:[\w/-]+[ \t]+)?{_FORMAT_NOUN}\b", re.I)
-_FORMAT_BEFORE = re.compile(
-    rf"\b{_FORMAT_NOUN}\s+(?:on|in|using|with|about|around|of)\s+(?:(?:a|an|the|our|their)\s+)?$",
-    re.I,
-)
-_FORMAT_DETERMINER = re.compile(
-    r"\b(?:a|an|the|your|his|her|their|our|my|this|that|each|every)\s+(?:[\w-]+\s+){0,2}?$", re.I
-)
-_FORMAT_SURFACE = re.compile(rf"\b{_FORMAT_NOUN}$|\bin-tray\b|\blessons?$|\btrial shifts?$", re.I)
-# What stops a gap word after the format from being about it: a contrast, or a relative clause
-# describing the task.
-_NOT_ABOUT_IT = re.compile(
-    r"\b(?:but|however|although|though|whereas|that|which|who|whose|where)\b|[.;]"
-    # "a problem-solving exercise on a scrap issue and she jumped to solutions without ...": a new
-    # clause about what the candidate did
-    r"|\b(?:and|so)\s+(?:you|he|she|they|I)\b",
-    re.I,
-)
-_GAP_CUES = (Cue.STRONG_GAP, Cue.GAP)
-_CONTRAST = re.compile(r"\b(?:but|however|unfortunately|sadly)\b", re.I)
-_FORMAT_LEAD = 25
-
-
-def names_the_format(
-    text: str, m: Mention, entry: Entry, sentence: Span, hits: list[CueHit]
-) -> bool:
-    """True for a skill named as the interview's format ("a SQL exercise") with no gap on it."""
-    after = _FORMAT_AFTER.match(text, m.end, sentence.end)
-    if after is not None and not _FORMAT_DETERMINER.search(text, max(0, m.start - 30), m.start):
-        after = None  # "reading A/B tests", "ordering blood tests": the tests are the work
-    surface = text[m.start : m.end]
-    is_stage = entry.kind is GoalKind.JOB_SEARCH and _FORMAT_SURFACE.search(surface) is not None
-    before = _FORMAT_BEFORE.search(text, max(sentence.start, m.start - 40), m.start)
-    if after is None and before is None and not is_stage:
-        return False
-    end = after.end() if after is not None else m.end
-    start = before.start() if before is not None else m.start
-    if _CONTRAST.search(text, sentence.start, start):
-        return False  # "you were personable, but the diary management exercise had clashes"
-    for h in hits:
-        if h.cue not in _GAP_CUES and not (h.cue is Cue.REQUIREMENT and h.start >= end):
-            continue
-        if (
-            h.end <= start
-            and start - h.end <= _FORMAT_LEAD
-            and not _SEPARATOR.search(text, h.end, start)
-        ):
-            return False  # "struggled with the SQL test"
-        if h.start >= end and not is_stage and not _NOT_ABOUT_IT.search(text, end, h.start):
-            return False  # "the Excel test took longer than expected"
-    return True

@@ -110,7 +110,24 @@ _EMPLOYER_BEFORE = re.compile(
     # "we run large unmoderated studies in UserTesting"
     r"|(?:[\w-]+\s+){1,4}(?:in|on|with|using|through|via)\s+)$"
     r"|\b(?:we|they)(?:'re|’re|'ve|’ve)\s+(?:\w+\s+)?(?:on|using|running|moved\s+to|moving\s+to"
-    r"|built\s+on|standardi[sz]ed\s+on)\s+(?:\w+\s+)?$",
+    r"|built\s+on|standardi[sz]ed\s+on|rolling\s+out|rolled\s+out|introducing|introduced"
+    r"|implementing|implemented|adopting|adopted|switching\s+to|switched\s+to|migrating\s+to"
+    r"|migrated\s+to)\s+(?:\w+\s+)?$"
+    # "the trust is rolling out ServiceNow", "we have just moved to Xero"
+    rf"|\b{_EMPLOYER}\s+(?:is|are|has|have|was|were)\s+(?:\w+\s+)?(?:rolling\s+out|rolled\s+out"
+    r"|introducing|introduced|implementing|implemented|adopting|adopted|switching\s+to"
+    r"|switched\s+to|migrating\s+to|migrated\s+to|moving\s+to|moved\s+to"
+    # "the team is moving from Sage to NetSuite": both ends of the move are theirs
+    r"|(?:moving|moved|migrating|migrated|switching|switched)\s+(?:away\s+)?from"
+    r"(?:(?:\s+[\w.+&-]+){1,3}\s+to)?)\s+(?:\w+\s+)?$"
+    # "we deploy everything with Helm", "the team manages payroll for 40 clients through Sage":
+    # how the employer does its own work
+    rf"|\b{_EMPLOYER}\s+(?:\w+\s+)?(?:deploy|deploys|build|builds|manage|manages|host|hosts"
+    r"|ship|ships|process|processes|track|tracks|record|records|plan|plans|schedule|schedules"
+    r"|design|designs|handle|handles|store|stores|monitor|monitors|do|does|keep|keeps|support"
+    r"|supports|serve|serves)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:with|in|on|using|through|via)\s+(?:(?:our|their|the)\s+)?"
+    r"(?:(?:[A-Z0-9][\w+&.-]*\s+){1,3}(?:and|&|\+|,|or)\s+)?$",
     re.I,
 )
 _EMPLOYER_AFTER = re.compile(rf"\s*,?\s*(?:which|that) {_EMPLOYER} (?:\w+ )?{_STACK_VERB}\b", re.I)
@@ -137,6 +154,13 @@ _SHOP_BEFORE = re.compile(
 _SHOP_AFTER = re.compile(
     r"[ \t]+(?:shop|site|house|user|customer|business|organi[sz]ation)s?\b", re.I
 )
+# "As a Xero partner practice": the employer described by its stack.
+_AS_A_BEFORE = re.compile(r"\b(?:as|being)\s+(?:a|an)\s+$", re.I)
+_AS_A_AFTER = re.compile(
+    r"[ \t]+(?:[\w-]+[ \t]+)?(?:partner|practice|firm|shop|house|agency|business|organi[sz]ation"
+    r"|reseller)s?\b",
+    re.I,
+)
 # "building our AWS estate", "their Azure tenant": the employer's own estate.
 _OUR_BEFORE = re.compile(r"\b(?:our|their)\s+$", re.I)
 _ESTATE_AFTER = re.compile(
@@ -151,6 +175,8 @@ def employer_stack(text: str, m: Mention, clause: Span) -> bool:
     if _EMPLOYER_BEFORE.search(before) or _EMPLOYER_AFTER.match(text, m.end, clause.end):
         return True
     if _SHOP_BEFORE.search(before) and _SHOP_AFTER.match(text, m.end):
+        return True
+    if _AS_A_BEFORE.search(before) and _AS_A_AFTER.match(text, m.end):
         return True
     if _OUR_BEFORE.search(before) and _ESTATE_AFTER.match(text, m.end):
         return True
@@ -173,6 +199,11 @@ def stack_continues(text: str, prev_end: int, start: int) -> bool:
     return _LIST_JOIN.fullmatch(text, prev_end, start) is not None
 
 
+_TURN_TO_CANDIDATE = re.compile(
+    r"[,;]\s*(?:and\s+|but\s+|while\s+|whereas\s+)?(?=(?:you|your|he|his|she|her)\b)", re.I
+)
+
+
 def claimed_by_another(
     text: str, m: Mention, hits: list[CueHit], mentions: list[Mention], tx: Taxonomy
 ) -> bool:
@@ -185,16 +216,24 @@ def claimed_by_another(
     later = [h.end for h in hits if h.cue in REASON_CUES and h.start >= m.end]
     if not later:
         return False
+    # "we deploy with Argo CD and Helm, and your Terraform was weak": the gap clause starts at
+    # the candidate after a comma, and what it names comes before its cue word
+    turn = _TURN_TO_CANDIDATE.search(text, m.end, min(later))
+    start = turn.end() if turn is not None else min(later)
     family = tx.ancestors(m.skill_id)
     others = [
         o
         for o in mentions
-        if o is not m and o.start >= min(later) and names_a_skill(text, o, tx[o.skill_id])
+        if o is not m and o.start >= start and names_a_skill(text, o, tx[o.skill_id])
     ]
+    parents = set(tx[m.skill_id].broader)
     related = any(
         o.skill_id in family
         or m.skill_id in tx.ancestors(o.skill_id)
         or same_vendor(tx[m.skill_id].label, tx[o.skill_id].label)
+        # before the cue, a sibling is about their stack too: "the team works in a React
+        # codebase, and your answers about state management were not as strong"
+        or (o.start < min(later) and bool(parents & set(tx[o.skill_id].broader)))
         for o in others
     )
     return bool(others) and not related
