@@ -333,10 +333,20 @@ def _confidence(entry: Entry, cue: Cue | None, items: list[_Found]) -> float:
 
 
 def _evidence(text: str, spans: Iterable[Span], source: str) -> tuple[Evidence, ...]:
-    seen: dict[Span, None] = dict.fromkeys(spans)
+    # A clause cut at ": " or "; " starts with that mark; the quote starts at the words.
+    seen: dict[Span, None] = dict.fromkeys(_from_words(text, s) for s in spans)
     return tuple(
         Evidence(text[s.start : s.end], s.start, s.end, source) for s in list(seen)[:_MAX_EVIDENCE]
     )
+
+
+def _from_words(text: str, s: Span) -> Span:
+    chunk = text[s.start : s.end]
+    lead = len(chunk) - len(chunk.lstrip(_CLAUSE_MARKS))
+    return Span(s.start + lead, s.end) if lead < len(chunk) else s
+
+
+_CLAUSE_MARKS = " \t\n:;,–—-"
 
 
 def _goal(text: str, entry: Entry, items: list[_Found]) -> SkillGoal:

@@ -25,6 +25,27 @@ def test_gap_goals_carry_exact_evidence(tx: Taxonomy) -> None:
     assert "docker" in goal.prerequisites
 
 
+def test_evidence_of_a_clause_after_a_colon_starts_at_its_words(tx: Taxonomy) -> None:
+    text = ("The main gaps were SQL: you found it hard to articulate the impact of your "
+            "previous projects.")
+    goals = {g.skill_id: g for g in extract(text, taxonomy=tx).goals}
+    (ev,) = goals["demonstrating-impact"].evidence  # the job-search skill, not "articulating"
+    assert ev.text.startswith("you found it hard") and text[ev.start : ev.end] == ev.text
+    assert "articulating-ideas" not in goals
+    assert ids("You struggled to articulate your thinking in the case study.",
+               tx) == ["articulating-ideas"]
+
+
+@pytest.mark.parametrize("text", [
+    "You had some difficulty explaining your reasoning in the case study.",
+    "You found it quite hard to explain your reasoning.",
+    "It was clear you had a tough time explaining your reasoning under pressure.",
+])
+def test_difficulty_wordings_frame_a_soft_gap(text: str, tx: Taxonomy) -> None:
+    assert ids(text, tx) == ["articulating-ideas"]
+    assert ids("You explained your reasoning clearly in the case study.", tx) == []
+
+
 def test_praise_is_not_a_goal_but_the_contrasting_gap_is(tx: Taxonomy) -> None:
     text = "Your Python was strong, but your SQL was below the bar."
     assert ids(text, tx) == ["sql"]
