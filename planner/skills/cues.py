@@ -75,7 +75,8 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|very |too )?light\b"
         r"|\bslow (?:to|at|in)\b"
         r"|\b(?:was|were|felt|seemed|looked) (?:a bit |a little |quite |very |too |rather )?slow\b"
-        r"|\bwent sideways|\bfell (?:down|apart|flat|over)\b|\bcame unstuck"
+        r"|\bwent sideways|\bcame unstuck|\bfell (?:a (?:bit|little) |rather |somewhat |slightly )?"
+        r"(?:down|apart|flat|over)\b|\b(?:below|short of) what (?:we|they|the \w+)\b"
         r"|\bunders(?:old|ell\w*)|\bburied\b|\bstalled\b|\bdid(?:n't| not) pass|\bnot passed"
         r"|\b(?:far |much |way |a bit |a little |rather |slightly )?too (?:technical|long|detailed"
         r"|high-level|vague|generic|junior|theoretical|academic|wordy|abstract|brief|short|shallow"
@@ -86,7 +87,20 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\bblank(?:ed)?(?: on)?\b(?! (?:canvas|page|sheet|template|form))"
         r"|\blet (?:you|him|her|them|me|us) down\b|\bwell (?:under|below|short of|behind|off)\b"
         r"|\b(?:little|limited|minimal) (?:commercial|practical|hands-on|real|direct|formal|recent"
-        r"|clinical|relevant|prior|domestic|industry|sector|live|production|post-contract)\b",
+        r"|clinical|relevant|prior|domestic|industry|sector|live|production|post-contract)\b"
+        # understatement: "a bit green on discovery", "still green in theatre"; not the colour
+        r"|\b(?:a (?:bit|little|touch|tad)|quite|still|rather|fairly|pretty|too|very|somewhat)"
+        r" green\b(?! (?:belt|card|light|energy|space|tea))"
+        # "the panel's hesitation was around Excel", "reservations about your SQL"; not "no doubts"
+        r"|(?<!without )(?<!no )(?<!any )(?<!little )\b(?:hesitation|hesitancy)\b"
+        r"|\breservations? (?:about|around|over|regarding|on)\b|\b(?:one|some|slight|main|only|real"
+        r"|two|few|panel's|team's|manager's) reservations?\b"
+        r"|(?<!no )(?<!any )(?<!little )\b(?:doubts?|worr(?:y|ies)|question marks?)"
+        r" (?:about|around|over|regarding|as to|was|were)\b"
+        # "you scored lower on Making Effective Decisions", "scored below the pass mark"
+        r"|\bscored (?:a (?:bit|little|touch) |slightly |much |noticeably )?(?:lower|lowest"
+        r"|less well|below|poorly|low|weakest)\b"
+        r"|\b(?:held|holding|holds?) (?:you|him|her|them|us|the panel|the team) back\b",
     ),
     (
         Cue.GAP,
@@ -122,6 +136,30 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\b(?:other|another|successful|the chosen|selected) (?:candidates?|applicants?)\b|"
         r"\b(?:someone|candidates?|applicants?|person) (?:who|with|that)\b|\bcompared (?:to|with)"
         r"|\bgrowth areas?|\bareas? (?:for|of|to) (?:growth|development|improvement)"
+        # "an area to develop", "something to build on", "a development point"
+        r"|(?<!identify )(?<!spot )(?<!of )\b(?:areas?|something|one|things?) (?:for you )?to"
+        r" (?:develop|work on|improve|build on"
+        r"|grow|strengthen|focus on)\b(?! (?:across|within|in) (?:our|the) (?:whole |wider )?"
+        r"(?:team|business|company|organi[sz]ation|department|sector))"
+        r"|(?<!software )(?<!web )(?<!product )(?<!business )(?<!no )(?<!any )\bdevelopment"
+        r" (?:areas?|points?|needs?|priorit(?:y|ies)|objectives?|goals?)\b"
+        # "where you have the most room to grow"; not the employer's "plenty of room for growth"
+        r"|(?<!of )(?<!with )(?<!offers )(?<!and )\broom (?:to (?:grow|improve|develop)|for"
+        r" (?:growth|improvement|development))\b(?! into)"
+        # "could have been sharper", "the write-up could be crisper"
+        r"|\b(?:could|might|should) (?:have been|be) (?:(?:a )?(?:bit|little|touch|lot|much"
+        r"|slightly|even|far) )?(?:sharper|tighter|clearer|crisper|stronger|deeper|better|punchier"
+        r"|shorter|simpler|richer|fuller|firmer|smoother|quicker)\b"
+        # "Time management was also raised", "your SQL was flagged"
+        # downtoned criticism: "was a little directive", "came across as slightly rushed"
+        r"|\b(?:was|were|seemed|felt|came across(?: as)?|looked|sounded) (?:a (?:bit|little|touch"
+        r"|tad)|slightly|somewhat) (?!(?:more|better|less|ahead|above|higher|stronger|special"
+        r"|different)\b)[a-z]+\b"
+        # "Time management was also raised, as ...", "your SQL was flagged by two of us"; not
+        # "when the issue was raised in the scenario" or "raised as a strength"
+        r"|\b(?:was|were|has been|have been) (?:also |again )?(?:raised|flagged)\b"
+        r"(?=\s*(?:[,.;:–—-]|$|(?:too|as well|again|by|as (?:a |an )?(?:concern|issue|gap|worry"
+        r"|point))\b))"
         r"|\b(?:(?:good|logical|natural|useful|sensible|great) )?next steps?"
         r"|\bif you (?:can|could)|\bif you (?:build|get|gain|develop|learn|add|pick up)\b"
         r"|\bonce you|\bget (?:more|some) (?:\w+ ){0,2}?(?:experience"
@@ -190,7 +228,11 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\b(?:have|has|had|'ve|'d)\s+(?:mostly|mainly|largely|primarily|always)\s+(?:worked"
         r"|used|done)\b"
         r"|\b(?:normally|usually|always|mostly|mainly|generally)"
-        r" (?:rel(?:y|ies|ied)|depend(?:s|ed)?) on\b",
+        r" (?:rel(?:y|ies|ied)|depend(?:s|ed)?) on\b"
+        # "your examples were mainly about onboarding and support tickets": what they have done
+        r"|\b(?:examples?|experience|background|answers?|stories) (?:was|were|is|are|has been"
+        r"|have been) (?:mainly|mostly|largely|primarily|almost all|all|entirely) (?:about|around"
+        r"|in|from|with)\b",
     ),
     (
         Cue.NICE,
@@ -260,7 +302,28 @@ def find_cues(text: str, start: int, end: int) -> list[CueHit]:
                 continue  # "requires a qualified CPA and strong US GAAP": a bar, not praise
             hits.append(CueHit(cue, m.start(), m.end()))
     hits = [h for h in hits if not _found_it(text, start, h) and not _someone_else(text, start, h)]
-    return _outside_praise(text, start, end, hits)
+    return _outside_praise(text, start, end, _praise_idioms(text, start, end, hits))
+
+
+# Praise built from gap words: "no reservations about", "without hesitation", "couldn't have
+# been clearer", "a step ahead of the other candidates". The idiom is praise, its words are not.
+_PRAISE_IDIOM = re.compile(
+    r"\b(?:no|without(?: any)?) (?:real )?(?:reservations?|doubts?|hesitation|concerns?"
+    r"|worries|question marks?|development (?:points?|areas?|needs?))\b"
+    r"|\bcould(?:n't|n’t| not) (?:have )?(?:been|gone|asked for) (?:any |much )?(?:better|clearer"
+    r"|sharper|stronger|crisper|more \w+)\b"
+    r"|\b(?:ahead of|better than|stronger than|above) (?:the |most |all )?(?:other|others|rest"
+    r"|field)\b",
+    re.I,
+)
+
+
+def _praise_idioms(text: str, start: int, end: int, hits: list[CueHit]) -> list[CueHit]:
+    spans = [m.span() for m in _PRAISE_IDIOM.finditer(text, start, end)]
+    if not spans:
+        return hits
+    kept = [h for h in hits if not any(a <= h.start < b or a < h.end <= b for a, b in spans)]
+    return sorted(kept + [CueHit(Cue.STRENGTH, a, b) for a, b in spans], key=lambda h: h.start)
 
 
 # "the previous postholder struggled with Xero", "our current team lacks Python depth": a gap of

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from planner.skills.cues import Cue, CueHit, framing_for
+from planner.skills.cues import Cue, CueHit, find_cues, framing_for
 from planner.skills.matcher import Mention
 from planner.skills.model import GoalKind
 from planner.skills.paraphrase import ParaphraseHit
+from planner.skills.segment import sentences
 from planner.skills.taxonomy import Entry
 from planner.skills.text import BULLET, Span
 
@@ -42,6 +43,8 @@ def cue_for(
     """The framing of one mention: its clause's cue words, a rated label, or the paraphrase."""
     label = ctx.label
     in_label = label is not None and label[0].start <= m.start and m.end <= label[0].end
+    if in_label and label is not None and m.end < label[0].end and _bulleted(clean, ctx.span):
+        in_label = False  # "- ML design: no plan for evaluation": the round, not ML
     if (
         label is not None
         and in_label
@@ -55,12 +58,49 @@ def cue_for(
         cue = None if entry.kind is GoalKind.JOB_SEARCH and label[1] is Cue.GAP else label[1]
     if cue is None and 0 <= ctx.gaps_from <= m.start:
         cue = Cue.STRONG_GAP  # "Main gaps: paid social at scale and attribution"
+    if cue is None and _elaborates(clean, ctx, m):
+        cue = Cue.GAP  # "One thing held you back. Specifically, stakeholder management."
     if phrase is not None and cue not in REASON_CUES:
         if phrase.states_gap and cue is not Cue.STRENGTH:
             return Cue.GAP  # "went with gut feel" says what was wrong by itself
         if cue is None and ctx.framed:
             return Cue.GAP  # a described skill in a sentence that gives reasons
     return cue
+
+
+# A sentence that only names what the one before it judged: "One area held you back. It was
+# stakeholder management.", "... wasn't quite there. Specifically, delegation."
+_ELABORATION = re.compile(
+    r"\W*(?:(?:specifically|in particular|particularly|mainly|mostly|chiefly|namely|especially"
+    r"|notably|primarily|above all)\b|(?:it|that|this)(?:'s|’s| was| is| were)\b)",
+    re.I,
+)
+_MAX_NAMING_WORDS = 4  # words besides the skill's name in "Mainly your stakeholder management."
+# "Differentiation was the other point.", "Marketing analytics is the other area: ...": the
+# next item of the list the sentence before began, praise or gap.
+_THE_OTHER = re.compile(
+    r"\s+(?:is|was|are|were) (?:also )?the (?:other|second|third|last|final|remaining)"
+    r" (?:point|area|thing|issue|topic|piece|one|gap)s?\s*(?:[:.;,–—-]|$)",
+    re.I,
+)
+
+
+def _elaborates(text: str, ctx: SentenceContext, m: Mention) -> bool:
+    sent = ctx.span
+    words = text[sent.start : m.start] + " " + text[m.end : sent.end]
+    if not _THE_OTHER.match(text, m.end, sent.end):
+        if ctx.hits or len(words.split()) > _MAX_NAMING_WORDS:
+            return False
+        if not _ELABORATION.match(text, sent.start, m.start) and (
+            len(words.split()) > _MAX_NAMING_WORDS - 2 or BULLET.match(text, sent.start)
+        ):
+            return False  # a bare name on its own line or with words of its own
+    before = list(sentences(text, max(0, sent.start - 300), sent.start))
+    if not before or text[before[-1].end : sent.start].count("\n") > 1:
+        return False  # no sentence just before, or a paragraph break between them
+    hits = find_cues(text, before[-1].start, before[-1].end)
+    judged = [h.cue for h in hits if h.cue in (Cue.STRONG_GAP, Cue.GAP, Cue.STRENGTH)]
+    return bool(judged) and judged[-1] is not Cue.STRENGTH
 
 
 # A sentence that reports what the candidate answered is a reason unless it praises:
@@ -152,7 +192,8 @@ def hit_inside(h: CueHit, offset: int, spans: list[tuple[int, int]]) -> bool:
 
 # "Wound care: 2/5", "Performance: 1/4 - could not explain ...", "React knowledge: strong.":
 # a scorecard label takes the framing of its rating or of the words after it.
-_LABEL = re.compile(r"[ \t]*([A-Za-z][^:\n]{1,40}?)[ \t]*:[ \t]+")
+# A bullet may lead the label: "- incident response: slow to get to mitigation".
+_LABEL = re.compile(rf"(?:{BULLET.pattern})?[ \t]*([A-Za-z][^:\n]{{1,40}}?)[ \t]*:[ \t]+")
 _RATING = re.compile(r"(\d{1,2}(?:\.\d)?)\s*/\s*(\d{1,2})\b")
 _META_LABEL = re.compile(
     r"^(?:decision|outcome|result|recommendation|overall|verdict|summary|next steps?|hire\??"
@@ -169,6 +210,10 @@ _FAILED = re.compile(
 )
 
 
+def _bulleted(text: str, sent: Span) -> bool:
+    return BULLET.match(text, sent.start, sent.end) is not None
+
+
 def label_cue(text: str, sent: Span, hits: list[CueHit]) -> tuple[Span, Cue] | None:
     m = _LABEL.match(text, sent.start, sent.end)
     if m is None or len(m.group(1).split()) > _MAX_LABEL_WORDS or _META_LABEL.match(m.group(1)):
@@ -183,6 +228,8 @@ def label_cue(text: str, sent: Span, hits: list[CueHit]) -> tuple[Span, Cue] | N
     rest = [h.cue for h in hits if h.start >= m.end()]
     if any(c in REASON_CUES for c in rest) or _FAILED.match(text, m.end(), sent.end):
         return label, Cue.GAP  # "Inspection and testing: failed."
+    if BULLET.match(m.group(0)) and Cue.STRENGTH not in rest:
+        return None  # "- FEA: asked how I'd check the stresses": a reason listed, not a rating
     # "SQL test: passed comfortably", "Presentation: fine": a label frames a gap only when the
     # words after it are negative; otherwise what it names was rated and found good enough.
     return label, Cue.STRENGTH
