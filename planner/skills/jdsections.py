@@ -34,7 +34,12 @@ _SECTION_KIND = (
             r"|^(?:about )?(?:our|the) client\b|^(?:our|the|meet the) team$|^(?:our )?values$"
             r"|hiring process|^(?:working )?hours$|^schedule$|^pay$|^shift pattern"
             r"|work(?:ing)? (?:environment|conditions)|physical (?:demands|requirements)"
-            r"|^(?:additional|other) information$",
+            r"|^(?:additional|other) information$"
+            # the team's own tools, listed for colour: "Our stack", "Tech we use", "Our tools"
+            r"|^(?:our )?(?:tech(?:nology)? )?stack$"
+            r"|^our (?:tech(?:nology)?|tools|toolkit|systems)$"
+            r"|^(?:the )?(?:tools|tech|technology|systems|software) (?:we use|we work with"
+            r"|you['’]ll (?:use|work with)|used by the team)$",
             re.I,
         ),
     ),
@@ -45,7 +50,11 @@ _SECTION_KIND = (
             r"would be (?:great|nice)|extra credit|not required|ideally|optional|advantage"
             r"|an asset|beneficial|great if|['’]d be (?:great|nice|good)|even better if"
             r"|love to see|would love|['’]d love|additional skills|helpful|useful|stand out"
-            r"|extra points|points if",
+            r"|extra points|points if"
+            # "You might also have", "Things that would help", "Good to know"
+            r"|you (?:might|may|could) (?:also )?(?:have|bring)"
+            r"|(?:^|\b(?:that|which|what|it) )(?:would|could|might) (?:also )?help"
+            r"|things that (?:will )?help|good to know",
             re.I,
         ),
     ),
@@ -56,7 +65,9 @@ _SECTION_KIND = (
             # "You'll thrive here if you have:", "You'll love this role if you are"
             r"|you(?:['’]ll| will) (?:thrive|succeed|excel|fit right in|do well)"
             r"|\bif you(?:['’]ve| have| are| can| bring)\b"
-            r"|what you(?:['’]ll)? (?:bring|need)|we(?:['’]re| are) looking for",
+            r"|what you(?:['’]ll)? (?:bring|need)|we(?:['’]re| are) looking for"
+            # "You", "Is this you?", "Sound like you?": the applicant, as a heading
+            r"|^you$|^(?:is|does) this (?:sound like )?you$|^sounds? like you$",
             re.I,
         ),
     ),
@@ -147,3 +158,47 @@ def looks_like_title(line: str) -> bool:
     return len(rows) <= 3 and all(
         len(re.findall(r"\w+", r)) <= 8 and not re.search(r"[.!?:,]\s*$", r) for r in rows
     )
+
+
+
+# A person specification set out as a table: "Criteria | Essential | Desirable" heads the
+# columns, and each row ticks one: "Venepuncture | | ✓" is desirable.
+_TICK = re.compile(r"(?:[✓✔☑√•●*xX]|yes|y)", re.I)
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.split("|" if "|" in line else "\t")]
+
+
+def table_columns(line: str) -> tuple[int, int] | None:
+    """Where a table's Essential and Desirable columns are, if ``line`` heads one."""
+    if "|" not in line and "\t" not in line:
+        return None
+    cells = [c.lower() for c in _cells(line)]
+    ess = [i for i, c in enumerate(cells) if c.startswith("essential")]
+    des = [i for i, c in enumerate(cells) if c.startswith("desirable")]
+    return (ess[0], des[0]) if len(ess) == 1 and len(des) == 1 else None
+
+
+def column_mark(line: str, columns: tuple[int, int]) -> bool | None:
+    """Whether a table row ticks the Essential column (True), the Desirable one (False), or
+    neither (None)."""
+    if "|" not in line and "\t" not in line:
+        return None
+    cells = _cells(line)
+    for at, essential in zip(columns, (True, False), strict=True):
+        if at < len(cells) and _TICK.fullmatch(cells[at]):
+            return essential
+    return None
+
+
+def cell_of(text: str, at: int, columns: tuple[int, int]) -> bool | None:
+    """Whether the table cell holding ``text[at]`` is in the Essential column (True), the
+    Desirable one (False), or neither: "Experience of Sage | Experience of Xero" under
+    "Essential | Desirable" asks for Sage and would like Xero."""
+    start = text.rfind("\n", 0, at) + 1
+    line = text[start : text.find("\n", at) if "\n" in text[at:] else len(text)]
+    if "|" not in line and "\t" not in line:
+        return None
+    cell = text[start:at].count("|" if "|" in line else "\t")
+    return {columns[0]: True, columns[1]: False}.get(cell)

@@ -24,13 +24,17 @@ def asks_nothing(chunk: str, header: list[str]) -> bool:
         or (_NOT_REQUIRED.search(chunk) and not _BUT_NOT.search(chunk))
         or _ASSESSED_AGAINST.search(chunk)
         or _about_employer(chunk, header)
+        or _INVITED.search(chunk)
+        or _team_tools(chunk)
     )
 
 
 def duty_bullet(chunk: str) -> bool:
     """A bullet stated as a task ("- Prepare monthly VAT returns"): a duty where no requirement
     heading is above it."""
-    return bool(_DUTY_BULLET.match(chunk))
+    return bool(_DUTY_BULLET.match(chunk)) or bool(
+        _TASK_BULLET.match(chunk) and not _ASK_NOUN.search(chunk)
+    )
 
 
 # "You will lead a team of 40", "Reporting to the COO, you'll own ...": a duty line, wherever
@@ -47,6 +51,7 @@ _DUTY_LINE = re.compile(
 
 # "the role involves running payroll", "Your day will include ...": what the job does.
 _ROLE_INVOLVES = re.compile(
+    r"(?<!\bas )(?<!\bsince )(?<!\bbecause )(?<!\bwhere )"
     r"\b(?:the|this|your) (?:role|job|position|post|day|week)(?: will)?"
     r" (?:involves?|includes?|covers?|consists? of)\b"
     r"|^\W*(?:responsible|accountable) for\b|\b(?:key |main )?(?:duties|responsibilities|tasks)"
@@ -75,8 +80,11 @@ _CONDITION = re.compile(
 # "Full training will be provided in Opera PMS", "we'll support you to gain your CIPD": what the
 # job offers to teach, not what the applicant must bring.
 _OFFERED = re.compile(
-    r"\b(?:(?:full|on[- ]the[- ]job|comprehensive|paid|funded) training|training (?:will be |is )?"
-    r"(?:provided|given|available)|we(?:['’]ll| will) (?:train|teach|support|fund|sponsor|help) you"
+    r"\b(?:(?:full|on[- ]the[- ]job|comprehensive|paid|funded) training|training (?:(?:in|on|for)"
+    r" [^.;:\n]{1,40}? )?(?:will be |is )?(?:provided|given|available)"
+    # "we'll show you the ropes", "we'll show you how our systems work"
+    r"|we(?:['’]ll| will) show you\b"
+    r"|we(?:['’]ll| will) (?:train|teach|support|fund|sponsor|help) you"
     # "would be useful but we'll train the right person"
     r"|we(?:['’]ll| will| can| are happy to| would) (?:train|teach) (?:the right"
     r" (?:person|candidate|applicant|individual)|someone|anyone)"
@@ -180,3 +188,55 @@ _DUTY_BULLET = re.compile(
     r"|processes)\b",
     re.I,
 )
+# "- Build dashboards in Power BI", "- Use Python to automate reporting": more tasks, by verbs
+# that also name things ("Use of Excel", "Test automation experience"), so not before "of"
+# nor in a bullet that names experience, skills or knowledge.
+_TASK_BULLET = re.compile(
+    BULLET.pattern + r"(?:build|write|use|design|run|own|lead|plan|review|report|track|present"
+    r"|support|help|work|drive|partner|test|deploy|configure|document|draft|schedule|train|mentor"
+    r"|process|serve|book|answer|keep|set up|complete|investigate|identify|improve|communicate"
+    r"|deal|take|look after)s?\b(?! of\b)",
+    re.I,
+)
+_ASK_NOUN = re.compile(
+    r"\b(?:experience\w*|skills?|knowledge|background|proficien\w*|qualifi\w*|certifi\w*"
+    r"|licen[cs]e|understanding|ability|able to|track record|familiar\w*|years?)\b",
+    re.I,
+)
+
+
+# "Welsh speakers are encouraged to apply", "we particularly welcome applications from people with
+# lived experience": an invitation to apply, not a skill the job asks for.
+_INVITED = re.compile(
+    r"\b(?:are|is) (?:(?:particularly|especially|strongly|also) )?(?:encouraged|invited|welcome)"
+    r" to apply\b|\bwe (?:(?:particularly|especially|actively|also) )?(?:welcome|encourage)"
+    r" applications from\b",
+    re.I,
+)
+
+
+# "Our team uses Canva, Mailchimp and JustGiving day to day", "We use Jira and Confluence": the
+# team's own tools, stated as a fact about the employer. A sentence that also asks ("so
+# experience of Xero is essential") is still read.
+_TEAM_USES = re.compile(
+    r"^\W*(?:(?:day to day|currently|at the moment|internally),? )?(?:(?:we|our (?:\w+ ){0,2}?"
+    r"(?:team|teams|staff|colleagues|engineers|developers|department|office|service|practice"
+    r"|business)|(?:the|this) (?:team|role|job|position|department|office))(?: currently| also"
+    r"| mainly| mostly)? (?:use|uses|work (?:with|in)|works (?:with|in)|run (?:on|with)|runs (?:on"
+    r"|with)|rely on|relies on|build (?:with|on|in)|builds (?:with|on|in)|work day to day (?:with"
+    r"|in))"
+    # "Our finance system is Xero", "Our stack includes Go and Kafka"
+    r"|our (?:\w+ ){0,2}?(?:systems?|software|platforms?|stack|tools?|toolkit|CRM|ERP|PMS|EPR"
+    r"|database)s? (?:is|are|includes?|consists? of|comprises?)\b)\b",
+    re.I,
+)
+_STILL_ASKS = re.compile(
+    r"\b(?:experience\w*|knowledge|familiar\w*|proficien\w*|skills?|essential|required|requirement"
+    r"|must|need|needs|ideally|desirable|preferred|a plus|bonus|advantage\w*|expected|confident"
+    r"|comfortable|understanding|background|used|worked)\b",
+    re.I,
+)
+
+
+def _team_tools(chunk: str) -> bool:
+    return bool(_TEAM_USES.search(chunk)) and not _STILL_ASKS.search(chunk)

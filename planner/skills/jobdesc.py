@@ -19,7 +19,13 @@ from planner.skills.evidence import shown_skills as shown_skills
 from planner.skills.evidence import shown_via as shown_via
 from planner.skills.jdgroups import Ask, groups
 from planner.skills.jdmentions import hard_mentions
-from planner.skills.jdsections import heading_kind, looks_like_title
+from planner.skills.jdsections import (
+    cell_of,
+    column_mark,
+    heading_kind,
+    looks_like_title,
+    table_columns,
+)
 from planner.skills.jdskips import asks_nothing, duty_bullet
 from planner.skills.matcher import Mention
 from planner.skills.model import GoalKind
@@ -62,6 +68,7 @@ def requirements(text: str, taxonomy: Taxonomy) -> list[Requirement]:
     headed = False  # whether a requirement heading opened the current section
     in_header = True  # the job title and employer lines above the first heading or prose
     header: list[str] = []  # the title block's lines: "Brackley Construction Group"
+    columns: tuple[int, int] | None = None  # "Criteria | Essential | Desirable": ticked columns
     for sent in _pieces(clean, sentences(clean)):
         chunk = clean[sent.start : sent.end]
         mentions = hard_mentions(clean, taxonomy, sent)
@@ -71,6 +78,8 @@ def requirements(text: str, taxonomy: Taxonomy) -> list[Requirement]:
             continue  # "Investment Banking Analyst", "Tallyfy Cloud": the job and the employer
         in_header = False
         here = section
+        if kind is not None or table_columns(chunk) is not None:
+            columns = table_columns(chunk)  # a new heading ends the table
         if kind is not None:
             # a bare heading opens a section, even one naming a skill ("About Apex")
             # "The ideal Teaching Assistant will:": the job's name in a heading that ends in a colon
@@ -87,7 +96,7 @@ def requirements(text: str, taxonomy: Taxonomy) -> list[Requirement]:
             or (not headed and kind is None and duty_bullet(chunk))
         ):
             continue
-        tails = _nice_tails(clean, sent)
+        tails = _nice_tails(clean, sent) + _nice_brackets(clean, sent)
         hits = [
             h
             for h in find_cues(clean, sent.start, sent.end)
@@ -96,6 +105,7 @@ def requirements(text: str, taxonomy: Taxonomy) -> list[Requirement]:
         # "ideally" / "preferably" make nice what follows them, not what came before:
         # "complaint handling, ideally in a regulated industry" still asks for complaint handling.
         ahead = [h.start for h in hits if _NICE_AHEAD.fullmatch(clean, h.start, h.end)]
+        exposure = [m.start() for m in _EXPOSURE.finditer(clean, sent.start, sent.end)]
         inline = [
             m.start() + sent.start
             for m in _NICE_INLINE.finditer(chunk)
@@ -105,6 +115,9 @@ def requirements(text: str, taxonomy: Taxonomy) -> list[Requirement]:
         mark = _MARKER.search(chunk)  # "Care Certificate (D)", "18th Edition | E"
         if mark is not None:
             nice = mark.group(1)[0] in "Dd"
+        ticked = None if columns is None else column_mark(chunk, columns)
+        if ticked is not None:
+            nice = not ticked  # "Venepuncture | | ✓" under "Criteria | Essential | Desirable"
         pending_ok = bool(_ACCEPTS_PENDING.search(chunk))
         for ask in groups(clean, sent, _still_needed(clean, sent, mentions), taxonomy):
             first = min(m.start for m in ask.asked)
@@ -116,7 +129,10 @@ def requirements(text: str, taxonomy: Taxonomy) -> list[Requirement]:
                 for m in ask.asked
             )
             late = late or any(a <= m.start < b for m in ask.asked for a, b in tails)
-            strength = nice or late or any(a < first for a in ahead)
+            strength = nice or late or any(a < first for a in ahead + exposure)
+            cell = None if columns is None else cell_of(clean, first, columns)
+            if cell is not None:
+                strength = not cell  # "Sage 50 | Xero" under "Essential | Desirable"
             if _BILINGUAL.search(clean, max(sent.start, first - 25), first):
                 for m in ask.asked:  # "Bilingual English/Spanish": both languages are asked
                     _add(found, Ask([m], [m], False), sent, strength, pending_ok)
@@ -215,11 +231,19 @@ def _clauses(text: str, span: Span) -> Iterator[Span]:
 
 
 _NICE_AHEAD = re.compile(r"ideally|preferabl\w+", re.I)
+# "Exposure to Azure", "3 years in support, with some exposure to SQL": less than experience, so
+# what follows is a nice-to-have; "strong exposure to" still asks for it in full.
+_EXPOSURE = re.compile(
+    r"(?<!strong )(?<!significant )(?<!extensive )(?<!proven )(?<!solid )(?<!deep )(?<!broad )"
+    r"(?<!good )(?<!considerable )(?<!substantial )\bexposure to\b",
+    re.I,
+)
 # "4+ years of progressive accounting experience, public accounting a plus": a later clause ending
 # in a nice-to-have word makes only its own skills nice, after a full ask of four words or more.
 _NICE_TAIL = re.compile(
     r"[^,;.\n]*?\b(?:a (?:big |huge )?plus|a bonus|an advantage|advantageous|desirable|preferred"
-    r"|beneficial|helpful|useful|(?:would be |is |are )?(?:great|lovely|nice|ideal))\s*[.!)]?\s*",
+    r"|beneficial|helpful|useful|handy|(?:would be |is |are )?(?:great|lovely|nice|ideal))"
+    r"\s*[.!)]?\s*",
     re.I,
 )
 _FULL_ASK = re.compile(
@@ -246,11 +270,39 @@ def _nice_tails(text: str, sent: Span) -> list[tuple[int, int]]:
     return out
 
 
+# "Python (Django preferred)", "a LIMS (LabWare a plus)": a bracket that names something with a
+# nice-to-have word makes only what it names nice. "Sage (highly desirable)", naming nothing,
+# still speaks of the whole ask.
+_NICE_BRACKET = re.compile(
+    r"\((?=[^()\n]*\b(?:preferred|preferabl\w+|ideally|desirable|a plus|a bonus|advantageous"
+    r"|an advantage|nice to have|beneficial)\b)[^()\n]*\)",
+    re.I,
+)
+
+
+def _nice_brackets(text: str, sent: Span) -> list[tuple[int, int]]:
+    out = [m.span() for m in _NICE_BRACKET.finditer(text, sent.start, sent.end)]
+    return [(a, b) for a, b in out if _NAMES_SOMETHING.search(_NICE_WORDS.sub(" ", text[a:b]))]
+
+
+_NICE_WORDS = re.compile(
+    r"\b(?:preferred|preferabl\w+|ideally|desirable|a plus|a bonus|advantageous|an advantage"
+    r"|nice to have|beneficial|highly|strongly|very|much|but|not|essential|is|are|would|be"
+    r"|it|this|also|but)\b",
+    re.I,
+)
+_NAMES_SOMETHING = re.compile(r"[^\W\d_]{2,}")
+
+
 # "Python would be beneficial", "HubSpot is helpful": the bullet is a nice-to-have.
 _NICE_INLINE = re.compile(
     r"\b(?:would|will|could) be (?:beneficial|an advantage|advantageous|a plus|a bonus|desirable"
-    r"|helpful|useful|nice|great|an asset|lovely|welcomed?)\b|\b(?:is|are) (?:desirable"
-    r"|beneficial|advantageous|helpful|useful|welcome|a plus|a bonus|an asset)\b"
+    r"|helpful|useful|handy|nice|great|an asset|lovely|welcomed?)\b|\b(?:is|are) (?:desirable"
+    r"|beneficial|advantageous|helpful|useful|handy|welcome|a plus|a bonus|an asset)\b"
+    # "would be looked on favourably", "would help", "would set you apart", "if possible"
+    r"|\b(?:would|will) be (?:looked (?:up)?on|viewed|seen|regarded) (?:favou?rably|positively)\b"
+    r"|\b(?:would|will|could) (?:also |really |certainly )?(?:help|come in handy|give you an edge"
+    r"|set you apart|make you stand out)\b|\b(?:if|where) possible\b"
     # "We'd love it if you have Figma", "it would be nice if you knew Python"
     r"|\bwe['’]d (?:love|like) (?:it )?if\b|\bit would be (?:nice|great|good|lovely) if\b"
     # "If you've touched Docker, great", "if you know Figma too, even better"
@@ -263,7 +315,13 @@ _NICE_INLINE = re.compile(
 _NOT_ASKED_AHEAD = re.compile(
     r"\b(?:no (?:prior |previous )?(?:experience|knowledge)|willing(?:ness)? to (?:learn|train"
     r"|develop|study)|(?:keen|eager)(?:ness)? to learn|(?:an )?interest in|passion for|enthusiasm"
-    r" for|(?:opportunity|chance) to (?:learn|develop|gain|grow)|develop your)\b[^,;.:\n]*",
+    r" for|(?:opportunity|chance) to (?:learn|develop|gain|grow)|develop your"
+    # "you'll have the chance to work with Kubernetes": what the job offers, not what it asks
+    r"|(?:opportunity|chance|scope|freedom) to (?:\w+ )?(?:work (?:with|on|in)|use|try|explore"
+    r"|get (?:hands[- ]on|stuck in)|build (?:up )?your|expand|broaden|deepen)"
+    # "we don't expect you to know Xero", "you won't need to have used SAP"
+    r"|(?:don['’]t|do not|won['’]t|will not) (?:expect|need|require) (?:you )?to (?:know|have"
+    r"|be)|you (?:don['’]t|do not|won['’]t|will not) need to (?:know|have|be))\b[^,;.:\n]*",
     re.I,
 )
 
