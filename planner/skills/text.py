@@ -157,6 +157,14 @@ _BARE_TITLE = re.compile(
     r"[ \t]+(?:role|position|post|job|vacancy)\b",
     re.I | re.M,
 )
+# "Backend role at a fintech, what should I work on?", "KS1 teaching post - any gaps?": a line
+# that opens with the job's field and "role" or "job" names the job, whatever the field's words.
+_FIELD_ROLE = re.compile(
+    r"^[ \t]*((?:(?!(?:the|a|an|this|that|these|your|my|our|their|his|her|its|for|of|in|to|and"
+    r"|or|but|with|at|on|is|was|are|were|be|i|we|you|they)\b)[A-Za-z0-9][\w+#/&.'-]*[ \t]+){1,4}?)"
+    r"(?:role|job|post|position|vacancy)(?![\w-])",
+    re.I | re.M,
+)
 # "Scrum master interview feedback:" or "Service Desk Analyst - interview feedback" heads the
 # notes: the words before "feedback" name the role, not a skill gap.
 _FEEDBACK_HEADING = re.compile(
@@ -212,7 +220,8 @@ def _only_headers(text: str) -> bool:
 
 def role_title_spans(text: str) -> Iterator[Span]:
     """The job title in "your application for the Senior Python Developer role" or a heading."""
-    for rx in (_ROLE_TITLE, _APPLIED_FOR, _LOWER_TITLE, _BARE_TITLE, _FEEDBACK_HEADING):
+    for rx in (_ROLE_TITLE, _APPLIED_FOR, _LOWER_TITLE, _BARE_TITLE, _FIELD_ROLE,
+               _FEEDBACK_HEADING):
         for m in rx.finditer(text):
             yield Span(m.start(1), m.end(1))
 

@@ -145,3 +145,27 @@ def test_a_skill_before_a_title_in_a_sentence_is_still_read() -> None:
     """guard: the bare-title pattern starts only at a line start, a dash or a colon."""
     text = "You lacked Kubernetes experience, which the platform engineer role needs."
     assert "kubernetes" in {g.skill_id for g in extract(text).goals}
+
+
+@pytest.mark.parametrize(
+    ("note", "field", "named_as_gap"),
+    [
+        ("Backend role at a fintech, what should I work on?", "backend-development",
+         "They said my backend development was too weak for the role."),
+        ("Home care job, do I have gaps?", "home-care",
+         "They told me I lacked home care experience."),
+        ("KS1 teaching post, what am I missing?", "teaching",
+         "They said my teaching was not strong enough."),
+    ],
+)
+def test_a_line_opening_with_the_jobs_field_and_role_names_the_job(
+    note: str, field: str, named_as_gap: str
+) -> None:
+    """The field in "Home care job, do I have gaps?" is the job applied for, not a gap."""
+    jd = "Support worker. A full UK driving licence is essential."
+    goals = {g.skill_id for g in extract(note, jd, "Care assistant, 2019-2024.").goals}
+    assert field not in goals and "vehicle-driving" in goals
+    # near misses: the field named as the gap, and a role word later in the sentence
+    assert field in {g.skill_id for g in extract(named_as_gap).goals}
+    said = "You lacked the SQL this role needs, so I'm working on it."
+    assert "sql" in {g.skill_id for g in extract(said).goals}
