@@ -46,6 +46,7 @@ def roadmap_view(p: m.Plan, data: dict[str, Any], today: date) -> dict[str, Any]
         "colours": colours,
         "labels": {g["skill_id"]: g["label"] for g in data["goals"]},
         "progress": views.progress(items),
+        "goal_progress": views.goal_progress(items, data["goals"]),
         "reached": reached,
         "week": views.this_week(items, float(data["params"]["hours_per_week"]), today),
         "timeline": timeline.build(items, colours, today,

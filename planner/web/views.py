@@ -77,6 +77,16 @@ def progress(items: Iterable[dict[str, Any]]) -> Progress:
                     round(sum(i["hours"] for i in work), 1))
 
 
+def goal_progress(items: Iterable[dict[str, Any]],
+                  goals: Sequence[dict[str, Any]]) -> dict[str, Progress]:
+    """Each goal's own progress: the steps tied to it (resources and practice sessions)."""
+    mine: dict[str, list[dict[str, Any]]] = {g["skill_id"]: [] for g in goals}
+    for i in items:
+        if i["goal_id"] in mine:
+            mine[i["goal_id"]].append(i)
+    return {skill_id: progress(steps) for skill_id, steps in mine.items()}
+
+
 def reached_milestones(items: Sequence[dict[str, Any]],
                        goals: Sequence[dict[str, Any]]) -> list[str]:
     """Milestone titles the person has earned: a goal with all its work closed, or halfway."""

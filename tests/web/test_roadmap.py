@@ -43,6 +43,31 @@ def test_ready_plan_shows_timeline_week_steps_and_exports(app: Flask, web: Flask
         assert item["title"].replace("&", "&amp;").replace("'", "&#39;") in html
 
 
+def test_roadmap_shows_each_goal_with_its_evidence_and_own_progress(app: Flask,
+                                                                   web: FlaskClient) -> None:
+    plan_id = ready_plan(app, web.owner, KUBE)  # type: ignore[attr-defined]
+    url = f"/plans/{plan_id}"
+    html = web.get(url).get_data(as_text=True)
+    section = re.search(r'<section id="goals".*?</section>', html, re.S)
+    assert section is not None
+    goals = section.group(0)
+    assert "<h3>Kubernetes</h3>" in goals and "<h3>AWS</h3>" in goals
+    assert goals.count("more Kubernetes and AWS experience") == 2  # the evidence, per goal
+    kube = re.search(r'id="goal-kubernetes".*?</li>', goals, re.S)
+    assert kube is not None
+    done_total = re.search(r"(\d+) of (\d+) steps? done", kube.group(0))
+    assert done_total is not None and done_total.group(1) == "0" and int(done_total.group(2)) >= 1
+    # marking one of its steps done moves that goal's own count
+    item = next(i for i in web.get(f"/api/v1/plans/{plan_id}").get_json()["roadmap"]["items"]
+                if i["goal_id"] == "kubernetes" and i["kind"] != "milestone")
+    resp = web.post(f"{url}/items/{item['id']}", data={"csrf_token": token(web, url),
+                                                        "status": "done"})
+    assert resp.status_code == 303
+    after = web.get(url).get_data(as_text=True)
+    kube = re.search(r'id="goal-kubernetes".*?</li>', after, re.S)
+    assert kube is not None and re.search(r"\b1 of \d+ steps? done", kube.group(0))
+
+
 def _item_ids(html: str) -> list[int]:
     return [int(x) for x in re.findall(r'/items/(\d+)"', html)]
 
