@@ -21,6 +21,7 @@ from planner.api.errors import ApiError
 from planner.api.routes import plan_params
 from planner.api.validation import require_text
 from planner.extensions import db_session, owner_id, provider_registry, settings
+from planner.skills.text import role_title_spans
 from planner.store import models as m
 from planner.web import security
 from planner.web.upload import UploadError, read_upload
@@ -146,9 +147,18 @@ def history() -> str:
                        .order_by(m.Plan.created_at.desc())):
         plans.setdefault(p.rejection_id, []).append(p)
     themes = service.themes(s, me)
-    return render_template("history.html", rejections=rejections, plans=plans,
+    titles = {r.id: rejection_title(r) for r in rejections}
+    return render_template("history.html", rejections=rejections, plans=plans, titles=titles,
                            recurring=[t for t in themes if t["count"] > 1],
                            single=[t for t in themes if t["count"] == 1])
+
+
+def rejection_title(r: m.Rejection) -> str:
+    """Company and role as the person gave them, else the role the text names, else a default."""
+    if r.company or r.role:
+        return " · ".join(x for x in (r.company, r.role) if x)
+    named = next((r.text[sp.start : sp.end].strip() for sp in role_title_spans(r.text)), "")
+    return f"{named} role" if named else "Feedback without a company or role"
 
 
 @bp.get("/providers")

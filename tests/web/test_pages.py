@@ -141,6 +141,22 @@ def test_history_and_providers_pages(web: FlaskClient) -> None:
     assert "catalog" in page and "Ready" in page
 
 
+def test_history_names_each_rejection_by_company_role_or_the_role_in_its_text(
+    web: FlaskClient,
+) -> None:
+    post_feedback(web, company="Acme", role="Platform Engineer")
+    post_feedback(web, text="Thank you for interviewing for the Data Analyst role. The panel "
+                            "wanted more SQL depth.")
+    post_feedback(web, text="We felt you needed more Kubernetes experience.")
+    post_feedback(web, text="Thank you for your interest. After careful consideration we have "
+                            "decided to move forward with other candidates.")
+    page = web.get("/history").get_data(as_text=True)
+    titles = re.findall(r'<h3><a href="/rejections/[0-9a-f]+">(.*?)</a></h3>', page)
+    assert titles == ["Feedback without a company or role", "Feedback without a company or role",
+                      "Data Analyst role", "Acme · Platform Engineer"]
+    assert page.count("the next step is asking for specific feedback") == 1  # the form letter
+
+
 def test_every_response_carries_the_security_headers(web: FlaskClient) -> None:
     for url in ("/", "/history", "/assets/app.css", "/api/v1/plans", "/no/such/page"):
         resp = web.get(url)
