@@ -53,7 +53,7 @@ from planner.skills.segment import (
     signature_start,
 )
 from planner.skills.taxonomy import Entry, Taxonomy, default_taxonomy, surface_forms
-from planner.skills.text import Span, check_text, clean_feedback, strip_html
+from planner.skills.text import CLAUSE_MARKS, Span, check_text, clean_feedback, strip_html
 from planner.skills.tokens import iter_words
 
 REQUEST_FEEDBACK_DRAFT = (
@@ -342,11 +342,8 @@ def _evidence(text: str, spans: Iterable[Span], source: str) -> tuple[Evidence, 
 
 def _from_words(text: str, s: Span) -> Span:
     chunk = text[s.start : s.end]
-    lead = len(chunk) - len(chunk.lstrip(_CLAUSE_MARKS))
+    lead = len(chunk) - len(chunk.lstrip(CLAUSE_MARKS))
     return Span(s.start + lead, s.end) if lead < len(chunk) else s
-
-
-_CLAUSE_MARKS = " \t\n:;,–—-"
 
 
 def _goal(text: str, entry: Entry, items: list[_Found]) -> SkillGoal:

@@ -71,6 +71,8 @@ def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 # A list item's marker at the start of a line: "- ", "• ", "3. ", "2) ".
 BULLET = re.compile(r"\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
+# What a clause cut at ": ", "; " or a dash may start with, before its words.
+CLAUSE_MARKS = " \t\n:;,–—-"
 
 _HTML_HINT = re.compile(r"<(?:html|body|div|p|br|span|table|td|li|ul|a|b|strong|font)\b", re.I)
 _HTML_BLOCK = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.I | re.S)

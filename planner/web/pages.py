@@ -21,7 +21,7 @@ from planner.api.errors import ApiError
 from planner.api.routes import plan_params
 from planner.api.validation import require_text
 from planner.extensions import db_session, owner_id, provider_registry, settings
-from planner.skills.text import role_title_spans
+from planner.skills.text import CLAUSE_MARKS, role_title_spans
 from planner.store import models as m
 from planner.web import security
 from planner.web.upload import UploadError, read_upload
@@ -178,6 +178,12 @@ def _fallback_status(reg: Any) -> list[dict[str, Any]]:
                      "reason": reason, "version": prov.version,
                      "kinds": sorted(k.value for k in prov.kinds), "description": ""})
     return sorted(rows, key=lambda r: str(r["name"]))
+
+
+@bp.app_template_filter("quote")
+def quote(text: object) -> str:
+    """Evidence as a quote: from its first word (older goals stored the clause mark before it)."""
+    return str(text or "").strip().lstrip(CLAUSE_MARKS)
 
 
 @bp.app_template_filter("http_url")

@@ -6,7 +6,10 @@ import io
 import re
 
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
+from planner.store import models as m
+from planner.store.db import Database
 from tests.web.conftest import token
 
 KUBE = "We went with a candidate with more Kubernetes and AWS experience."
@@ -202,3 +205,16 @@ def test_numbers_that_are_not_finite_are_refused(web: FlaskClient) -> None:
     for raw in ("nan", "inf", "six"):
         resp = web.post("/", data={"csrf_token": token(web), "text": KUBE, "hours_per_week": raw})
         assert resp.status_code == 400 and "enter a number" in resp.get_data(as_text=True)
+
+
+def test_evidence_stored_with_a_leading_clause_mark_is_quoted_from_its_first_word(
+    web: FlaskClient, db: Database
+) -> None:
+    url = post_feedback(web)
+    with db.session() as s:  # as goals extracted before the fix stored it
+        goal = s.scalars(select(m.SkillGoal).where(m.SkillGoal.skill_id == "kubernetes")).one()
+        goal.evidence = [{**goal.evidence[0], "text": ": " + goal.evidence[0]["text"]}]
+    page = web.get(url).get_data(as_text=True)
+    quotes = re.findall(r"<blockquote>“(.*?)”", page)
+    assert quotes and not any(q.startswith((":", " ")) for q in quotes)
+    assert any(q.startswith("We went with a candidate") for q in quotes)
