@@ -5,7 +5,7 @@ The signature of :func:`plan` is stable; see docs/planner.md for the objective.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
 
 from planner.providers.model import Resource
@@ -34,11 +34,14 @@ def plan(
     candidates: Mapping[str, Sequence[Resource]],
     constraints: Constraints,
     actions: Sequence[ActionInput] = (),
+    *,
+    served_before: Collection[str] = (),
 ) -> Roadmap:
     """A dated roadmap for ``goals`` from ``candidates`` that fits ``constraints``.
 
     ``actions`` are the extractor's job-search steps: ``(title, detail)`` pairs, JobAction,
-    or objects with ``kind``, ``title`` and ``detail``.
+    or objects with ``kind``, ``title`` and ``detail``. ``served_before`` names goals an
+    earlier revision already gave resources (a re-plan): no practice stands in for them.
     """
     c = constraints
     cal = Calendar(c)
@@ -49,7 +52,7 @@ def plan(
     wanted = select_grouped(slots, Limits(budget, None))
     horizon = _horizon(c, cal, wanted)
     used: dict[date, int] = {}
-    served = {o.goal.id for o in options}
+    served = {o.goal.id for o in options} | set(served_before)
     unserved = [g for g in goals if g.id not in served]
     steps = all_steps(goals, normalise(actions), c.start, horizon, unserved)
     step_items = place_steps(steps, cal, used, (c.start, horizon))

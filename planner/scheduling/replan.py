@@ -37,8 +37,9 @@ def replan(previous: Roadmap, statuses: Mapping[str, Status | str],
     resources comes off the budget.
     """
     progress = _progress(previous, {k: Status(v) for k, v in statuses.items()})
+    worked_on = {i.goal_id for i in progress.history if i.resource is not None and i.goal_id}
     fresh = plan(goals, _open_candidates(candidates, progress), _rest(constraints, progress,
-                 today), actions)
+                 today), actions, served_before=worked_on)
     kept = {i.key for i in progress.history}
     items = [*progress.history, *(i for i in fresh.items if i.key not in kept)]
     return Roadmap(tuple(sorted(items, key=lambda i: (i.start, i.end, i.key))), fresh.verdict)

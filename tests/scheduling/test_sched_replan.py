@@ -73,3 +73,15 @@ def test_replan_from_stored_json_is_deterministic() -> None:
     a = replan(stored, {"action:request-feedback": "done"}, GOALS, CANDS, C, TODAY)
     b = replan(stored, {"action:request-feedback": "done"}, GOALS, CANDS, C, TODAY)
     assert a == b
+
+
+def test_a_goal_whose_resources_are_all_done_gets_no_practice_stand_in() -> None:
+    first = _first()
+    sql_work = [i.key for i in first.items if i.goal_id == "sql" and i.resource is not None]
+    assert sql_work
+    again = replan(first, dict.fromkeys(sql_work, "done"), GOALS, CANDS, C, TODAY)
+    assert not [i for i in again.items if i.key.startswith("action:practice-")]
+    # a goal that never had a resource still gets its practice sessions on a re-plan
+    soft = GoalSpec("articulating-ideas", "Articulating ideas", "soft", 1)
+    again = replan(first, dict.fromkeys(sql_work, "done"), [*GOALS, soft], CANDS, C, TODAY)
+    assert len([i for i in again.items if i.key.startswith("action:practice-articulating")]) == 2
