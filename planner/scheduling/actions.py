@@ -134,7 +134,7 @@ def practice_steps(goals: Sequence[GoalSpec], start: date, horizon: date) -> lis
     for g in goals:
         if g.id in GOAL_STEPS:
             continue
-        why = f"No provider offered a resource for {g.label}; practise it on your own meanwhile."
+        why = f"No resource from the providers is planned for {g.label}; practise it on your own."
         detail = _PRACTICE.get(g.kind, _PRACTICE_DEFAULT)
         out.extend(Step(f"action:practice-{g.id}-{n}", f"{g.label}: practice session {n} of 2",
                         _at(start, horizon, span * frac), 60, why, detail, g.id)

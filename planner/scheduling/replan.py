@@ -37,7 +37,8 @@ def replan(previous: Roadmap, statuses: Mapping[str, Status | str],
     resources comes off the budget.
     """
     progress = _progress(previous, {k: Status(v) for k, v in statuses.items()})
-    worked_on = {i.goal_id for i in progress.history if i.resource is not None and i.goal_id}
+    worked_on = {i.goal_id for i in progress.history
+                 if i.resource is not None and i.goal_id and i.status is Status.DONE}
     fresh = plan(goals, _open_candidates(candidates, progress), _rest(constraints, progress,
                  today), actions, served_before=worked_on)
     kept = {i.key for i in progress.history}

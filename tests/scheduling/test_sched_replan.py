@@ -85,3 +85,11 @@ def test_a_goal_whose_resources_are_all_done_gets_no_practice_stand_in() -> None
     soft = GoalSpec("articulating-ideas", "Articulating ideas", "soft", 1)
     again = replan(first, dict.fromkeys(sql_work, "done"), [*GOALS, soft], CANDS, C, TODAY)
     assert len([i for i in again.items if i.key.startswith("action:practice-articulating")]) == 2
+
+
+def test_a_goal_whose_every_resource_was_skipped_gets_practice_in_their_place() -> None:
+    only_one = {"sql": [res("sql", hours=6)], "python": CANDS["python"]}
+    first = plan(GOALS, only_one, C)
+    sql_work = [i.key for i in first.items if i.goal_id == "sql" and i.resource is not None]
+    again = replan(first, dict.fromkeys(sql_work, "skipped"), GOALS, only_one, C, TODAY)
+    assert len([i for i in again.items if i.key.startswith("action:practice-sql")]) == 2
