@@ -160,7 +160,6 @@ def looks_like_title(line: str) -> bool:
     )
 
 
-
 # A person specification set out as a table: "Criteria | Essential | Desirable" heads the
 # columns, and each row ticks one: "Venepuncture | | ✓" is desirable.
 _TICK = re.compile(r"(?:[✓✔☑√•●*xX]|yes|y)", re.I)
@@ -197,7 +196,8 @@ def cell_of(text: str, at: int, columns: tuple[int, int]) -> bool | None:
     Desirable one (False), or neither: "Experience of Sage | Experience of Xero" under
     "Essential | Desirable" asks for Sage and would like Xero."""
     start = text.rfind("\n", 0, at) + 1
-    line = text[start : text.find("\n", at) if "\n" in text[at:] else len(text)]
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
     if "|" not in line and "\t" not in line:
         return None
     cell = text[start:at].count("|" if "|" in line else "\t")

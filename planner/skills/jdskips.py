@@ -230,10 +230,10 @@ _TEAM_USES = re.compile(
     r"|database)s? (?:is|are|includes?|consists? of|comprises?)\b)\b",
     re.I,
 )
+# ... what a sentence that still asks says: an asking noun, or a word of strength.
 _STILL_ASKS = re.compile(
-    r"\b(?:experience\w*|knowledge|familiar\w*|proficien\w*|skills?|essential|required|requirement"
-    r"|must|need|needs|ideally|desirable|preferred|a plus|bonus|advantage\w*|expected|confident"
-    r"|comfortable|understanding|background|used|worked)\b",
+    _ASK_NOUN.pattern + r"|\b(?:essential|required|requirement|must|need|needs|ideally|desirable"
+    r"|preferred|a plus|bonus|advantage\w*|expected|confident|comfortable|used|worked)\b",
     re.I,
 )
 
