@@ -103,6 +103,11 @@ _STACK_VERB = (
     r"(?:use|uses|used|run|runs|run on|runs on|are on|is on|work in|works in|rely on|relies on"
     r"|standardi[sz]ed on|(?:is|are) built on|have moved to|are moving to)"
 )
+# The employer taking up a tool: "rolling out ServiceNow", "migrated to Xero".
+_ADOPTING = (
+    r"rolling\s+out|rolled\s+out|introducing|introduced|implementing|implemented|adopting"
+    r"|adopted|switching\s+to|switched\s+to|migrating\s+to|migrated\s+to"
+)
 _EMPLOYER_BEFORE = re.compile(
     rf"\b{_EMPLOYER}\s+(?:\w+\s+)?{_STACK_VERB}\s+(?:(?:\w+\s+){{0,2}}?"
     # "our agents use Genesys Cloud and Salesforce": a list of names
@@ -110,13 +115,10 @@ _EMPLOYER_BEFORE = re.compile(
     # "we run large unmoderated studies in UserTesting"
     r"|(?:[\w-]+\s+){1,4}(?:in|on|with|using|through|via)\s+)$"
     r"|\b(?:we|they)(?:'re|’re|'ve|’ve)\s+(?:\w+\s+)?(?:on|using|running|moved\s+to|moving\s+to"
-    r"|built\s+on|standardi[sz]ed\s+on|rolling\s+out|rolled\s+out|introducing|introduced"
-    r"|implementing|implemented|adopting|adopted|switching\s+to|switched\s+to|migrating\s+to"
-    r"|migrated\s+to)\s+(?:\w+\s+)?$"
+    rf"|built\s+on|standardi[sz]ed\s+on|{_ADOPTING})\s+(?:\w+\s+)?$"
     # "the trust is rolling out ServiceNow", "we have just moved to Xero"
-    rf"|\b{_EMPLOYER}\s+(?:is|are|has|have|was|were)\s+(?:\w+\s+)?(?:rolling\s+out|rolled\s+out"
-    r"|introducing|introduced|implementing|implemented|adopting|adopted|switching\s+to"
-    r"|switched\s+to|migrating\s+to|migrated\s+to|moving\s+to|moved\s+to"
+    rf"|\b{_EMPLOYER}\s+(?:is|are|has|have|was|were)\s+(?:\w+\s+)?(?:{_ADOPTING}"
+    r"|moving\s+to|moved\s+to"
     # "the team is moving from Sage to NetSuite": both ends of the move are theirs
     r"|(?:moving|moved|migrating|migrated|switching|switched)\s+(?:away\s+)?from"
     r"(?:(?:\s+[\w.+&-]+){1,3}\s+to)?)\s+(?:\w+\s+)?$"
