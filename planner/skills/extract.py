@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from planner.skills.asides import already_used, does_now, encourages, is_aside
+from planner.skills.confidence import mention_features, requirement_features, score
 from planner.skills.cues import Cue, find_cues
 from planner.skills.filters import (
     drop_compound_heads,
@@ -71,7 +72,6 @@ _FRAMING = {
     Cue.NICE: Framing.REQUIREMENT,
     None: Framing.MENTION,
 }
-_CUE_WEIGHT = {Cue.STRONG_GAP: 1.0, Cue.GAP: 0.95, Cue.REQUIREMENT: 0.9, Cue.NICE: 0.8, None: 0.6}
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪●◦+]|\d{1,2}[.)])\s+")
 # A line listing who was in the room: "Panel: ...", "Interviewed by: ...".
 _PEOPLE_LINE = re.compile(
@@ -102,6 +102,21 @@ def extract(
     Raises:
         TextError: ``text`` (or a given job description / resume) is empty, binary or too long.
     """
+    return extract_with_features(text, job_description, resume, taxonomy=taxonomy)[0]
+
+
+Features = dict[str, dict[str, float]]
+
+
+def extract_with_features(
+    text: str,
+    job_description: str | None = None,
+    resume: str | None = None,
+    *,
+    taxonomy: Taxonomy | None = None,
+) -> tuple[Extraction, Features]:
+    """``extract``, plus what each goal's confidence was computed from (skill id -> features),
+    for ``bench/confidence.py`` to fit and check the confidence model."""
     check_text(text, "feedback")
     if job_description is not None:
         check_text(job_description, "job description")
@@ -110,14 +125,16 @@ def extract(
     tx = taxonomy if taxonomy is not None else default_taxonomy()
     context = strip_html(text) if job_description is None else f"{text}\n{job_description}"
     found = _mine_feedback(text, tx, context)
-    goals = {sid: _goal(text, tx[sid], items) for sid, items in _group(found).items()}
+    groups = _group(found)
+    feats = {sid: _features(text, tx[sid], items) for sid, items in groups.items()}
+    goals = {sid: _goal(text, tx[sid], items, feats[sid]) for sid, items in groups.items()}
     templated = not goals
     if job_description is not None:
         reqs = requirements(job_description, tx)
-        goals = _apply_job(goals, reqs, job_description, resume, tx)
+        goals = _apply_job(goals, reqs, job_description, resume, tx, feats)
     actions = (Action("request_feedback", "Ask for specific feedback", REQUEST_FEEDBACK_DRAFT),)
     ordered = tuple(sorted(goals.values(), key=_order))
-    return Extraction(ordered, actions if templated else (), templated)
+    return Extraction(ordered, actions if templated else (), templated), feats
 
 
 def _mine_feedback(text: str, tx: Taxonomy, context: str) -> list[_Found]:
@@ -326,10 +343,12 @@ def _best_cue(items: list[_Found]) -> Cue | None:
     return next((c for c in order if any(f.cue is c for f in items)), None)
 
 
-def _confidence(entry: Entry, cue: Cue | None, items: list[_Found]) -> float:
-    short = min(f.mention.end - f.mention.start for f in items) <= 2
-    base = 0.55 if entry.source != "curated" else (0.7 if short else 0.9)
-    return round(min(0.99, base * _CUE_WEIGHT[cue] + 0.05 * (len(items) - 1)), 2)
+def _features(text: str, entry: Entry, items: list[_Found]) -> dict[str, float]:
+    surfaces = (
+        (text[f.mention.start : f.mention.end], f.mention.n_tokens, f.mention.ambiguity is not None)
+        for f in items
+    )
+    return mention_features(surfaces, _best_cue(items), entry.kind, entry.source != "curated")
 
 
 def _evidence(text: str, spans: Iterable[Span], source: str) -> tuple[Evidence, ...]:
@@ -346,13 +365,13 @@ def _from_words(text: str, s: Span) -> Span:
     return Span(s.start + lead, s.end) if lead < len(chunk) else s
 
 
-def _goal(text: str, entry: Entry, items: list[_Found]) -> SkillGoal:
+def _goal(text: str, entry: Entry, items: list[_Found], features: dict[str, float]) -> SkillGoal:
     cue = _best_cue(items)
     return SkillGoal(
         skill_id=entry.skill_id,
         label=entry.label,
         kind=entry.kind,
-        confidence=_confidence(entry, cue, items),
+        confidence=score(features),
         evidence=_evidence(text, (f.evidence for f in items), "feedback"),
         framing=_FRAMING[cue],
         priority=_PRIORITY[cue],
@@ -369,6 +388,7 @@ def _apply_job(
     job_description: str,
     resume: str | None,
     tx: Taxonomy,
+    features: Features,
 ) -> dict[str, SkillGoal]:
     """Mark feedback goals must-have or not from the job; add what the resume does not show."""
     out = dict(goals)
@@ -382,16 +402,19 @@ def _apply_job(
             g = out[r.skill_id]
             out[r.skill_id] = replace(g, must_have=r.must_have, evidence=g.evidence + ev)
         elif via is not None and not meets(r, via, named[r.evidence], tx):
-            out[r.skill_id] = _requirement_goal(tx[r.skill_id], r, ev)
+            features[r.skill_id] = requirement_features(r.must_have, tx[r.skill_id].kind)
+            out[r.skill_id] = _requirement_goal(tx[r.skill_id], r, ev, features[r.skill_id])
     return out
 
 
-def _requirement_goal(entry: Entry, r: Requirement, ev: tuple[Evidence, ...]) -> SkillGoal:
+def _requirement_goal(
+    entry: Entry, r: Requirement, ev: tuple[Evidence, ...], features: dict[str, float]
+) -> SkillGoal:
     return SkillGoal(
         skill_id=entry.skill_id,
         label=entry.label,
         kind=entry.kind,
-        confidence=0.8 if r.must_have else 0.7,
+        confidence=score(features),
         evidence=ev,
         framing=Framing.REQUIREMENT,
         priority=2 if r.must_have else 4,

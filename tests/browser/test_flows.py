@@ -42,7 +42,7 @@ def test_from_pasted_feedback_to_a_step_marked_done(fresh: Any) -> None:
     assert page.evaluate("document.activeElement.className") == "skip"
     new_plan(page, KUBE, company="Acme", hours_per_week="6")
     assert page.locator("mark", has_text="Kubernetes").count() == 1
-    assert page.locator(".goal-name").all_inner_texts() == ["Kubernetes", "AWS"]
+    assert page.locator(".goal-name").all_inner_texts() == ["AWS", "Kubernetes"]
     check(page, "goals")
     make_plan(page)
     check(page, "roadmap")

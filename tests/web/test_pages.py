@@ -47,19 +47,19 @@ def test_goals_can_be_dropped_reprioritised_and_merged(web: FlaskClient) -> None
     url = post_feedback(web)
     page = web.get(url).get_data(as_text=True)
     ids = re.findall(r'name="status-([0-9a-f]+)"', page)
-    kube, aws = dict.fromkeys(ids)  # two goals, in order
+    first, second = dict.fromkeys(ids)  # two goals, in order
     resp = web.post(url, data={"csrf_token": token(web, url), "action": "save",
-                               f"status-{aws}": "dropped", f"priority-{kube}": "1"})
+                               f"status-{second}": "dropped", f"priority-{first}": "1"})
     assert resp.status_code == 303
     page = web.get(url).get_data(as_text=True)
-    assert re.search(rf'id="drop-{aws}"[^>]*checked', page)
-    assert re.search(rf'id="priority-{kube}".*?<option value="1" selected', page, re.S)
+    assert re.search(rf'id="drop-{second}"[^>]*checked', page)
+    assert re.search(rf'id="priority-{first}".*?<option value="1" selected', page, re.S)
     resp = web.post(url, data={"csrf_token": token(web, url), "action": "merge",
-                               "merge": [kube, aws], "merge_label": "Cloud platforms"})
+                               "merge": [first, second], "merge_label": "Cloud platforms"})
     assert resp.status_code == 303
     page = web.get(url).get_data(as_text=True)
-    assert "Cloud platforms" in page and f"status-{aws}" not in page
-    resp = web.post(url, data={"csrf_token": token(web, url), "action": "merge", "merge": [kube]})
+    assert "Cloud platforms" in page and f"status-{second}" not in page
+    resp = web.post(url, data={"csrf_token": token(web, url), "action": "merge", "merge": [first]})
     assert resp.status_code == 400 and "at least two" in resp.get_data(as_text=True)
 
 
@@ -218,3 +218,4 @@ def test_evidence_stored_with_a_leading_clause_mark_is_quoted_from_its_first_wor
     quotes = re.findall(r"<blockquote>“(.*?)”", page)
     assert quotes and not any(q.startswith((":", " ")) for q in quotes)
     assert any(q.startswith("We went with a candidate") for q in quotes)
+
