@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner import skills
+from planner.skills.confidence import SURE
 from planner.store import models as m
 
 LOCAL_USER_ID = "local"
@@ -58,7 +59,12 @@ def add_rejection(
     job_description: str | None = None,
     resume: str | None = None,
 ) -> m.Rejection:
-    """Store a rejection and the goals extracted from it (proposed, high-confidence confirmed)."""
+    """Store a rejection and the goals extracted from it.
+
+    A goal is confirmed (planned unless the person drops it) when its confidence is at least
+    ``SURE`` or an earlier rejection named it too; otherwise it is proposed, and planned only
+    once the person keeps it.
+    """
     extraction = skills.extract(text, job_description=job_description, resume=resume)
     rej = m.Rejection(
         owner_id=owner_id, text=text, company=company, role=role, received_on=received_on,
@@ -70,7 +76,8 @@ def add_rejection(
     for pos, g in enumerate(extraction.goals):
         rej.goals.append(m.SkillGoal(
             owner_id=owner_id, skill_id=g.skill_id, label=g.label, kind=g.kind.value,
-            status="confirmed", priority=max(1, g.priority - earlier.get(g.skill_id, 0)),
+            status="confirmed" if g.confidence >= SURE or earlier.get(g.skill_id) else "proposed",
+            priority=max(1, g.priority - earlier.get(g.skill_id, 0)),
             confidence=g.confidence,
             framing=g.framing.value, must_have=g.must_have,
             evidence=[e for e in g.to_dict()["evidence"]], prerequisites=list(g.prerequisites),

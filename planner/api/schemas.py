@@ -54,7 +54,8 @@ GOAL_UPDATE: dict[str, Any] = {
     "minProperties": 1,
     "properties": {
         "status": {"enum": ["proposed", "confirmed", "dropped"],
-                   "description": "confirmed goals are planned; dropped ones are not"},
+                   "description": "confirmed goals are planned; proposed ones (extracted "
+                                  "with confidence below 0.5) and dropped ones are not"},
         "priority": {"type": "integer", "minimum": 1, "maximum": 5},
     },
 }

@@ -157,3 +157,19 @@ def test_preferences_are_stored_and_validated(client: FlaskClient) -> None:
     assert bad.status_code == 400 and "preferred_level" in bad.get_json()["error"]["message"]
     bad = post(client, text=KUBE, preferred_kinds=["podcast"])
     assert bad.status_code == 400 and "preferred_kinds" in bad.get_json()["error"]["message"]
+
+
+def test_an_unsure_goal_is_proposed_until_kept_unless_an_earlier_rejection_named_it(
+    client: FlaskClient,
+) -> None:
+    text = "You lacked Kubernetes skills and your answer on procurement thresholds was vague."
+    body = post(client, text=text).get_json()
+    status = {g["skill_id"]: g["status"]
+              for g in client.get(body["links"]["rejection"]).get_json()["goals"]}
+    assert status == {"kubernetes": "confirmed", "procurement": "proposed"}
+    plan = client.get(body["links"]["self"]).get_json()
+    assert [g["skill_id"] for g in plan["goals"]] == ["kubernetes"]
+    # Named again in a later rejection, the same words are a recurring theme: confirmed at once.
+    again = post(client, text="Your answer on procurement thresholds was vague.").get_json()
+    goals = client.get(again["links"]["rejection"]).get_json()["goals"]
+    assert [(g["skill_id"], g["status"]) for g in goals] == [("procurement", "confirmed")]

@@ -219,3 +219,40 @@ def test_evidence_stored_with_a_leading_clause_mark_is_quoted_from_its_first_wor
     assert quotes and not any(q.startswith((":", " ")) for q in quotes)
     assert any(q.startswith("We went with a candidate") for q in quotes)
 
+
+UNSURE = "You lacked Kubernetes skills and your answer on procurement thresholds was vague."
+
+
+def test_a_goal_below_the_sure_mark_waits_for_the_person_to_keep_it(web: FlaskClient) -> None:
+    url = post_feedback(web, text=UNSURE)
+    page = web.get(url).get_data(as_text=True)
+    ids = dict(re.findall(r'<li class="goal" id="goal-([0-9a-f]+)">.*?class="goal-name">([^<]+)<',
+                          page, re.S))
+    by_label = {label: gid for gid, label in ids.items()}
+    kube, proc = by_label["Kubernetes"], by_label["Procurement"]
+    assert re.search(rf'id="keep-{kube}"[^>]*checked', page)
+    # The unsure goal is marked, explained, and neither kept nor dropped until the person says.
+    assert not re.search(rf'id="(?:keep|drop)-{proc}"[^>]*checked', page)
+    assert f'id="unsure-{proc}"' in page and f'aria-describedby="unsure-{proc}"' in page
+    assert page.count("not sure") == 1
+    db: Database = web.application.extensions["planner"].db
+    with db.session() as s:
+        assert {g.status for g in s.scalars(select(m.SkillGoal).where(m.SkillGoal.id == proc))} == {
+            "proposed"}
+    resp = web.post(url, data={"csrf_token": token(web, url), "action": "plan"})
+    assert resp.status_code == 303
+    with db.session() as s:
+        plan = s.scalars(select(m.Plan).where(m.Plan.rejection_id == m.SkillGoal.rejection_id,
+                                             m.SkillGoal.id == proc)).one()
+        assert [g["skill_id"] for g in plan.goals] == ["kubernetes"]
+    resp = web.post(url, data={"csrf_token": token(web, url), "action": "plan",
+                               f"status-{proc}": "confirmed"})
+    assert resp.status_code == 303
+    page = web.get(url).get_data(as_text=True)
+    assert re.search(rf'id="keep-{proc}"[^>]*checked', page) and "not sure" not in page
+    with db.session() as s:
+        latest = s.scalars(select(m.Plan).where(m.Plan.rejection_id == m.SkillGoal.rejection_id,
+                                               m.SkillGoal.id == proc)
+                           .order_by(m.Plan.created_at.desc())).first()
+        assert latest is not None
+        assert sorted(g["skill_id"] for g in latest.goals) == ["kubernetes", "procurement"]
