@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.skills.confidence import SURE
+
 MAX_HOURS_PER_WEEK = 60
 LEVELS = ("introductory", "intermediate", "advanced")
 KINDS = ("course", "reading", "certification", "volunteer", "practice", "event", "community")
@@ -55,7 +57,7 @@ GOAL_UPDATE: dict[str, Any] = {
     "properties": {
         "status": {"enum": ["proposed", "confirmed", "dropped"],
                    "description": "confirmed goals are planned; proposed ones (extracted "
-                                  "with confidence below 0.5) and dropped ones are not"},
+                                  f"with confidence below {SURE}) and dropped ones are not"},
         "priority": {"type": "integer", "minimum": 1, "maximum": 5},
     },
 }

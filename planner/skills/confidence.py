@@ -7,9 +7,10 @@ development *check* sets (texts scored once and never tuned on), which behave li
 text; the bench prints how well the result is calibrated on each set, held-out ones included.
 
 What separates right from wrong goals on such text, in that fit: a skill named by a single
-everyday lower-case word ("cleaning", "sales", "simulation") is wrong more often than right,
-while a multi-word name, a brand or an acronym, a second mention, or a strong gap word
-("lacked", "no experience of") make a goal likelier to hold.
+everyday lower-case word ("cleaning", "sales", "simulation") is wrong more often than right; a
+single capitalised word ("Kubernetes") is near an even chance, an acronym ("SQL") surer, and a
+multi-word name surer still; a second mention or a strong gap word ("lacked", "no experience
+of") makes a goal likelier to hold.
 """
 
 from __future__ import annotations
