@@ -31,6 +31,22 @@ def test_plan_from_file_prints_a_dated_roadmap(tmp_path: Path, monkeypatch: pyte
     assert "2027-03-01 .. " in result.output and "h/week" in result.output
 
 
+def test_plan_names_the_unsure_goals_it_leaves_out_and_plans_them_when_asked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None:
+    monkeypatch.setenv("PLANNER_DATABASE_URL", settings.database_url)
+    feedback = tmp_path / "feedback.txt"
+    feedback.write_text("You lacked Kubernetes skills and your answer on procurement thresholds "
+                        "was vague.")
+    args = ["plan", "--file", str(feedback), "--start", "2027-03-01"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "goal: Kubernetes" in result.output and "goal: Procurement" not in result.output
+    assert "not planned, not sure the feedback means them: Procurement" in result.output
+    result = CliRunner().invoke(main, [*args, "--include-unsure"])
+    assert result.exit_code == 0, result.output
+    assert "goal: Procurement" in result.output and "not planned" not in result.output
+
+
 def test_plan_refuses_empty_feedback_and_bad_hours(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("   \n")

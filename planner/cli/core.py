@@ -115,8 +115,10 @@ def worker(concurrency: int, queues: str, pool: str, beat: bool) -> None:
               help="First day (default today).")
 @click.option("--target", type=click.DateTime(["%Y-%m-%d"]), help="Re-apply by this date.")
 @click.option("--budget", type=click.FloatRange(0), help="Most to spend, in USD.")
+@click.option("--include-unsure", is_flag=True,
+              help="Also plan the goals extraction is not sure of (listed otherwise).")
 def plan_cmd(path: Path | None, hours: float, start: object, target: object,
-             budget: float | None) -> None:
+             budget: float | None, include_unsure: bool) -> None:
     """Turn feedback into a roadmap here, without the web service, and print it."""
     from planner import service
     from planner.providers import load_registry
@@ -136,24 +138,31 @@ def plan_cmd(path: Path | None, hours: float, start: object, target: object,
         current, head = migration_state(db.engine)
         if current != head:
             raise click.ClickException("The database is not migrated: run `planner db upgrade`.")
-        _plan_here(db, load_registry(), text[: settings.max_text_chars], params)
+        _plan_here(db, load_registry(), text[: settings.max_text_chars], params, include_unsure)
     finally:
         db.dispose()
 
 
-def _plan_here(db: Any, registry: Any, text: str, params: Any) -> None:
+def _plan_here(db: Any, registry: Any, text: str, params: Any, include_unsure: bool) -> None:
     """Run the same pipeline steps the workers run, in this process, then print the result."""
     from planner import pipeline, service
 
     with db.session() as s:
         owner = service.local_owner(s)
         rej = service.add_rejection(s, owner.id, text)
+        unsure = [g for g in rej.goals if g.status == "proposed"]
+        for g in unsure if include_unsure else ():
+            g.status = "confirmed"
+        left_out = [] if include_unsure else [g.label for g in unsure]
         plan_id = service.start_plan(s, rej, params, [p.name for p in registry.enabled()]).id
     providers = pipeline.mark_fetching(db, plan_id) or []
     with ThreadPoolExecutor(max_workers=max(1, len(providers))) as pool:
         list(pool.map(lambda name: pipeline.fetch_provider(db, registry, plan_id, name), providers))
     pipeline.build_roadmap(db, plan_id)
     _print_plan(db, plan_id)
+    if left_out:
+        click.echo(f"  not planned, not sure the feedback means them: {', '.join(left_out)} "
+                   "(--include-unsure plans them too)")
 
 
 def _print_plan(db: object, plan_id: str) -> None:
