@@ -160,6 +160,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             ROOT / "heldout.jsonl",
             ROOT / "heldout2.jsonl",
             ROOT / "heldout3.jsonl",
+            ROOT / "heldout4.jsonl",
         ],
         help="further sets to report calibration on (aggregates only)",
     )
