@@ -441,7 +441,7 @@ def test_what_the_candidate_already_does_is_no_goal(tx: Taxonomy) -> None:
         "your experience so far has been in family law."
     )
     found = ids(text, tx)
-    assert "real-estate-law" in found and "family-law" not in found
+    assert "residential-conveyancing" in found and "family-law" not in found
 
 
 def test_a_scorecard_rating_frames_its_label(tx: Taxonomy) -> None:
