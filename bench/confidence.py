@@ -161,6 +161,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             ROOT / "heldout2.jsonl",
             ROOT / "heldout3.jsonl",
             ROOT / "heldout4.jsonl",
+            ROOT / "heldout5.jsonl",
         ],
         help="further sets to report calibration on (aggregates only)",
     )
