@@ -28,6 +28,9 @@ _PRAISE_IDIOM = re.compile(
     r"|sharper|stronger|crisper|more \w+)\b"
     r"|\b(?:ahead of|better than|stronger than|above) (?:the |most |all )?(?:other|others|rest"
     r"|field)\b"
+    # "your advice was exactly what we'd want on the ward", "just what we were looking for"
+    r"|\b(?:exactly|just|precisely) what (?:we|they|I|the panel|the team)(?:'d| would| were| are"
+    r"|'re)? ?(?:want(?:ed)?|need(?:ed)?|looking for|look for|hoped for|hope for|expect(?:ed)?)\b"
     # "knows our Zendesk set-up better than some of our own agents"
     r"|\b(?:ahead of|better than|stronger than) (?:(?:some|many|most|half|all|a few|several|any)"
     r" (?:of )?)?(?:our|their|his|her|my) (?:own|current|existing|experienced)\b",

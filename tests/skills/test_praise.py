@@ -31,3 +31,18 @@ def test_no_prior_named_experience_required_is_no_gap(tx: Taxonomy) -> None:
     assert ids("No previous Salesforce CRM knowledge is needed; your SQL was weak.", tx) == {
         "sql"
     }
+
+
+def test_exactly_what_we_wanted_is_praise(tx: Taxonomy) -> None:
+    text = (
+        "Your breastfeeding support advice was exactly what we'd want on the postnatal ward. "
+        "You lacked NIPE experience."
+    )
+    assert ids(text, tx) == {"newborn-infant-physical-examination"}
+    assert ids("Your SQL answers were just what we were looking for; Tableau was weak.", tx) == {
+        "tableau"
+    }
+
+
+def test_not_exactly_what_we_wanted_is_still_a_gap(tx: Taxonomy) -> None:
+    assert ids("Your SQL was not exactly what we were looking for.", tx) == {"sql"}
