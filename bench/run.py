@@ -10,8 +10,8 @@ HERE = Path(__file__).parent
 # -P: bench/planner.py must not shadow the planner package for the other scripts.
 # Order matters only for reading: the end-to-end figure first.
 SCRIPTS = [
-    "e2e.py", "extraction.py", "confidence.py", "agreement.py", "planner.py", "pipeline.py",
-    "pages.py", "load.py",
+    "e2e.py", "extraction.py", "confidence.py", "agreement.py", "find_skill.py", "planner.py",
+    "pipeline.py", "pages.py", "load.py",
 ]
 
 

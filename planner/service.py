@@ -123,6 +123,48 @@ def start_plan(
     return plan
 
 
+class GoalConflict(Exception):
+    """The skill is already one of the rejection's goals (or part of one, after a merge)."""
+
+    def __init__(self, goal: m.SkillGoal, message: str) -> None:
+        super().__init__(message)
+        self.goal, self.message = goal, message
+
+
+def add_goal(s: Session, rejection: m.Rejection, entry: skills.Entry) -> tuple[m.SkillGoal, bool]:
+    """Add a goal the person names for a rejection (the feedback implied it, or they know they
+    need it): confirmed, at the normal priority (raised one step for each earlier rejection that
+    named the skill), framed "added", with no evidence. Returns (goal, created).
+
+    A goal the person dropped, or one still proposed, is confirmed instead. Raises
+    :class:`GoalConflict` when the skill is already a confirmed goal or part of a merged one.
+    """
+    for g in rejection.goals:
+        if g.skill_id != entry.skill_id:
+            continue
+        if g.status in ("dropped", "proposed"):
+            g.status = "confirmed"
+            return g, False
+        if g.status == "merged":
+            raise GoalConflict(g, f"{entry.label} is already part of a goal you merged it into.")
+        raise GoalConflict(g, f"{entry.label} is already one of this rejection's goals.")
+    earlier = recurrences(s, rejection.owner_id, [entry.skill_id])
+    goal = m.SkillGoal(
+        owner_id=rejection.owner_id, skill_id=entry.skill_id, label=entry.label,
+        kind=entry.kind.value, status="confirmed",
+        priority=max(1, ADDED_PRIORITY - earlier.get(entry.skill_id, 0)),
+        confidence=1.0, framing="added", must_have=True, evidence=[],
+        prerequisites=list(entry.prerequisites), esco_uri=entry.esco_uri,
+        position=max((g.position for g in rejection.goals), default=-1) + 1,
+    )
+    rejection.goals.append(goal)
+    s.flush()
+    return goal, True
+
+
+ADDED_PRIORITY = 3  # "normal": the person chose it, and nothing in the text ranks it
+
+
 def owned(s: Session, model: type[Any], obj_id: str, owner_id: str) -> Any:
     """The row with that id if it belongs to ``owner_id``; None otherwise (404, not 403)."""
     return s.scalar(select(model).where(model.id == obj_id, model.owner_id == owner_id))

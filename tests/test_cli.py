@@ -47,6 +47,25 @@ def test_plan_names_the_unsure_goals_it_leaves_out_and_plans_them_when_asked(
     assert "goal: Procurement" in result.output and "not planned" not in result.output
 
 
+def test_plan_adds_goals_the_feedback_implies_and_names_the_closest_for_unknown_ones(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None:
+    monkeypatch.setenv("PLANNER_DATABASE_URL", settings.database_url)
+    feedback = tmp_path / "feedback.txt"
+    feedback.write_text("You lacked Kubernetes skills and your answer on procurement thresholds "
+                        "was vague.")
+    args = ["plan", "--file", str(feedback), "--start", "2027-03-01"]
+    result = CliRunner().invoke(main, [*args, "--add-goal", "stakeholder management",
+                                       "--add-goal", "procurement", "--add-goal", "k8s"])
+    assert result.exit_code == 0, result.output
+    for label in ("Kubernetes", "Procurement", "Stakeholder management"):
+        assert f"goal: {label} [" in result.output, label
+    assert result.output.count("goal: Kubernetes [") == 1 and "not planned" not in result.output
+    result = CliRunner().invoke(main, [*args, "--add-goal", "handling difficult customers"])
+    assert result.exit_code == 2
+    assert "no skill is called 'handling difficult customers'" in result.output
+    assert "complaint-handling" in result.output
+
+
 def test_plan_refuses_empty_feedback_and_bad_hours(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("   \n")

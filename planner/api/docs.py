@@ -87,6 +87,12 @@ def openapi() -> dict[str, Any]:
             "/api/v1/rejections/{rejection_id}": {"get": _op(
                 "A rejection with its goals", ("200", "The rejection.", "Rejection"),
                 ["rejection_id"])},
+            "/api/v1/rejections/{rejection_id}/goals": {"post": _op(
+                "Add a goal the feedback implies, by a skill's name, alias or id (201 new; 200 "
+                "when it confirms a dropped or unsure goal; 409 when already a goal; 422 with "
+                "the closest skills when the name is unknown)",
+                ("201", "The goal.", "Goal"), ["rejection_id"], body="GoalAdd",
+                errors=("404",))},
             "/api/v1/goals/{goal_id}": {"patch": _op(
                 "Confirm, drop or re-prioritise a goal", ("200", "The goal.", "Goal"),
                 ["goal_id"], body="GoalUpdate")},
@@ -95,7 +101,7 @@ def openapi() -> dict[str, Any]:
         },
         "components": {"schemas": {
             "FeedbackRequest": sc.FEEDBACK_REQUEST, "PlanRequest": sc.PLAN_REQUEST,
-            "GoalUpdate": sc.GOAL_UPDATE, "GoalMerge": sc.GOAL_MERGE,
+            "GoalUpdate": sc.GOAL_UPDATE, "GoalMerge": sc.GOAL_MERGE, "GoalAdd": sc.GOAL_ADD,
             "ItemUpdate": sc.ITEM_UPDATE, "Error": sc.ERROR, "Plan": sc.PLAN, "Goal": sc.GOAL,
             "Rejection": sc.REJECTION, "Accepted": sc.ACCEPTED,
         }},

@@ -9,11 +9,12 @@ from flask import Blueprint, Response, current_app, jsonify, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from planner import roadmaps, service
+from planner import roadmaps, service, skills
 from planner.api import serialize
 from planner.api.errors import ApiError, error_response
 from planner.api.schemas import (
     FEEDBACK_REQUEST,
+    GOAL_ADD,
     GOAL_MERGE,
     GOAL_UPDATE,
     ITEM_UPDATE,
@@ -30,6 +31,8 @@ from planner.extensions import (
     settings,
 )
 from planner.queue import enqueue_plan
+from planner.skills import default_taxonomy
+from planner.skills.find import find_skill
 from planner.skills.text import TextError
 from planner.store import models as m
 
@@ -174,6 +177,40 @@ def get_rejection(rejection_id: str) -> Response:
     if rej is None:
         raise ApiError(404, "not_found", "No rejection with that id.")
     return jsonify(serialize.rejection(rej))
+
+
+@bp.post("/rejections/<rejection_id>/goals")
+def add_goal(rejection_id: str) -> tuple[Response, int]:
+    """Add a goal the feedback implies but does not name, by its name, an alias or its id."""
+    data = json_body()
+    validate(data, GOAL_ADD)
+    s = db_session()
+    rej = service.owned(s, m.Rejection, rejection_id, owner_id())
+    if rej is None:
+        raise ApiError(404, "not_found", "No rejection with that id.")
+    entry = resolve_skill(data["skill"])
+    try:
+        goal, created = service.add_goal(s, rej, entry)
+    except service.GoalConflict as exc:
+        raise ApiError(409, "already_a_goal", exc.message,
+                       [{"field": "skill", "problem": "already a goal", "goal_id": exc.goal.id}]
+                       ) from None
+    s.commit()
+    return jsonify(serialize.goal(goal)), 201 if created else 200
+
+
+def resolve_skill(name: str) -> skills.Entry:
+    """The taxonomy entry ``name`` names, or a 422 that lists the closest ones."""
+    found = find_skill(name, default_taxonomy())
+    if found.entry is not None:
+        return found.entry
+    shown = " ".join(name.split())[:60]
+    close = [{"skill_id": e.skill_id, "label": e.label, "kind": e.kind.value}
+             for e in found.suggestions]
+    hint = ("; the closest: " + ", ".join(c["label"] for c in close)) if close else ""
+    raise ApiError(422, "unknown_skill",
+                   f"skill: no skill is called “{shown}”{hint}. Send one of their skill_ids.",
+                   [{"field": "skill", "problem": "not in the taxonomy", "suggestions": close}])
 
 
 @bp.patch("/goals/<goal_id>")

@@ -62,6 +62,18 @@ GOAL_UPDATE: dict[str, Any] = {
     },
 }
 
+GOAL_ADD: dict[str, Any] = {
+    "type": "object",
+    "required": ["skill"],
+    "additionalProperties": False,
+    "properties": {
+        "skill": {"type": "string", "minLength": 1, "maxLength": 200,
+                  "description": "A skill's id, name or an alias (\"k8s\", \"Section 42 "
+                                 "enquiries\"); an unknown name gets a 422 listing the closest "
+                                 "skills in error.details[0].suggestions"},
+    },
+}
+
 GOAL_MERGE: dict[str, Any] = {
     "type": "object",
     "required": ["goal_ids"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -117,16 +118,30 @@ def worker(concurrency: int, queues: str, pool: str, beat: bool) -> None:
 @click.option("--budget", type=click.FloatRange(0), help="Most to spend, in USD.")
 @click.option("--include-unsure", is_flag=True,
               help="Also plan the goals extraction is not sure of (listed otherwise).")
+@click.option("--add-goal", "add_goals", multiple=True, metavar="SKILL",
+              help="Also plan this skill, which the feedback implies but does not name: a "
+                   "name, alias or id (repeatable), e.g. --add-goal 'stakeholder management'.")
 def plan_cmd(path: Path | None, hours: float, start: object, target: object,
-             budget: float | None, include_unsure: bool) -> None:
+             budget: float | None, include_unsure: bool, add_goals: tuple[str, ...]) -> None:
     """Turn feedback into a roadmap here, without the web service, and print it."""
     from planner import service
     from planner.providers import load_registry
+    from planner.skills import default_taxonomy
+    from planner.skills.find import find_skill
     from planner.store.db import Database, migration_state
 
     text = path.read_text(encoding="utf-8", errors="replace") if path else sys.stdin.read()
     if not text.strip():
         raise click.UsageError("The feedback is empty: pass --file with the text you received.")
+    extra = []
+    for name in add_goals:
+        found = find_skill(name, default_taxonomy())
+        if found.entry is None:
+            close = ", ".join(f"{e.label} ({e.skill_id})" for e in found.suggestions)
+            raise click.BadParameter(f"no skill is called {name!r}"
+                                     + (f"; the closest: {close}" if close else ""),
+                                     param_hint="--add-goal")
+        extra.append(found.entry)
     settings = Settings.from_env()
     start_d = start.date() if start else date.today()  # type: ignore[attr-defined]
     target_d = target.date() if target else None  # type: ignore[attr-defined]
@@ -138,12 +153,14 @@ def plan_cmd(path: Path | None, hours: float, start: object, target: object,
         current, head = migration_state(db.engine)
         if current != head:
             raise click.ClickException("The database is not migrated: run `planner db upgrade`.")
-        _plan_here(db, load_registry(), text[: settings.max_text_chars], params, include_unsure)
+        _plan_here(db, load_registry(), text[: settings.max_text_chars], params, include_unsure,
+                   extra)
     finally:
         db.dispose()
 
 
-def _plan_here(db: Any, registry: Any, text: str, params: Any, include_unsure: bool) -> None:
+def _plan_here(db: Any, registry: Any, text: str, params: Any, include_unsure: bool,
+               extra: list[Any]) -> None:
     """Run the same pipeline steps the workers run, in this process, then print the result."""
     from planner import pipeline, service
 
@@ -153,7 +170,10 @@ def _plan_here(db: Any, registry: Any, text: str, params: Any, include_unsure: b
         unsure = [g for g in rej.goals if g.status == "proposed"]
         for g in unsure if include_unsure else ():
             g.status = "confirmed"
-        left_out = [] if include_unsure else [g.label for g in unsure]
+        for entry in extra:  # an unsure goal of that skill is kept; a sure one stays as it is
+            with contextlib.suppress(service.GoalConflict):
+                service.add_goal(s, rej, entry)
+        left_out = [] if include_unsure else [g.label for g in unsure if g.status == "proposed"]
         plan_id = service.start_plan(s, rej, params, [p.name for p in registry.enabled()]).id
     providers = pipeline.mark_fetching(db, plan_id) or []
     with ThreadPoolExecutor(max_workers=max(1, len(providers))) as pool:

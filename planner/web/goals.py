@@ -12,6 +12,8 @@ from planner import service
 from planner.api.errors import ApiError
 from planner.api.routes import enabled_providers, enqueue, plan_params
 from planner.extensions import db_session, owner_id
+from planner.skills import default_taxonomy
+from planner.skills.find import MAX_QUERY, find_skill
 from planner.store import models as m
 from planner.web import views
 from planner.web.pages import (
@@ -38,7 +40,8 @@ def goals_page(rejection_id: str) -> str:
     return render_goals(rej, settings_form(rej), errors=[])
 
 
-def render_goals(rej: m.Rejection, form: dict[str, Any], errors: list[str]) -> str:
+def render_goals(rej: m.Rejection, form: dict[str, Any], errors: list[str],
+                 add: dict[str, Any] | None = None) -> str:
     goals = [g for g in rej.goals if g.status in SHOWN]
     sources = {"feedback": rej.text, "job_description": rej.job_description,
                "resume": rej.resume}
@@ -49,7 +52,7 @@ def render_goals(rej: m.Rejection, form: dict[str, Any], errors: list[str]) -> s
         .order_by(m.Plan.created_at.desc())).all()
     return render_template("goals.html", rejection=rej, goals=goals, texts=texts, plans=plans,
                            form=form, errors=errors, priorities=PRIORITIES,
-                           defaults=defaults())
+                           defaults=defaults(), add=add or {})
 
 
 def settings_form(rej: m.Rejection) -> dict[str, Any]:
@@ -94,6 +97,41 @@ def goals_submit(rejection_id: str) -> Response | tuple[str, int]:
         return _start(rej, form, settings)
     flash("Goals merged." if action == "merge" else "Changes saved.")
     return redirect(url_for("web.goals_page", rejection_id=rej.id), 303)
+
+
+@bp.post("/rejections/<rejection_id>/goals")
+def goals_add(rejection_id: str) -> Response | tuple[str, int]:
+    """Add a goal by what the person types, or by the suggestion they picked."""
+    check_csrf()
+    rej = _rejection(rejection_id)
+    name = (request.form.get("pick") or request.form.get("skill") or "").strip()
+    settings = settings_form(rej)
+    if not name:
+        return render_goals(rej, settings, ["Type the skill you want to add, for example "
+                                            "“stakeholder management” or “PRINCE2”."],
+                            {"error": True}), 400
+    if len(name) > MAX_QUERY:
+        return render_goals(rej, settings, [f"A skill's name: at most {MAX_QUERY} characters."],
+                            {"error": True}), 400
+    found = find_skill(name, default_taxonomy())
+    if found.entry is None:
+        shown = " ".join(name.split())[:60]
+        message = f"No skill in our list is called “{shown}”."
+        if found.suggestions:
+            message += " Choose one of the closest below, or try other words."
+        return render_goals(rej, settings, [message], {
+            "text": name, "suggestions": found.suggestions, "error": True}), 422
+    s = db_session()
+    try:
+        goal, created = service.add_goal(s, rej, found.entry)
+    except service.GoalConflict as exc:
+        s.rollback()
+        return render_goals(_rejection(rejection_id), settings, [exc.message],
+                            {"error": True}), 409
+    s.commit()
+    flash(f"Added “{goal.label}” to your goals." if created
+          else f"“{goal.label}” is one of your goals again.")
+    return redirect(url_for("web.goals_page", rejection_id=rej.id, _anchor=f"goal-{goal.id}"), 303)
 
 
 def _start(rej: m.Rejection, form: dict[str, str], settings: dict[str, str]

@@ -10,6 +10,7 @@ def test_openapi_document_is_valid(client: FlaskClient) -> None:
     spec = client.get("/api/openapi.json").get_json()
     validate(spec)
     assert "/api/v1/feedback" in spec["paths"]
+    assert "post" in spec["paths"]["/api/v1/rejections/{rejection_id}/goals"]
 
 
 def test_docs_page_lists_endpoints_without_external_assets(client: FlaskClient) -> None:

@@ -123,3 +123,19 @@ def test_history_providers_docs_and_error_pages_are_accessible(fresh: Any) -> No
         page.goto(path)
         page.wait_for_selector(f"h1:has-text('{heading}')")
         check(page, name)
+
+
+def test_a_goal_the_feedback_implies_is_added_with_the_keyboard(fresh: Any) -> None:
+    page = fresh
+    new_plan(page, KUBE)
+    page.fill("#add-skill", "handling difficult customers")
+    page.keyboard.press("Enter")  # submits the add form, not the plan
+    page.wait_for_selector("text=Closest skills in our list:")
+    assert page.locator("h1", has_text="Check the goals").count() == 1
+    check(page, "goals-add-suggestions")
+    page.click("button[name=pick][value=complaint-handling]")
+    page.wait_for_selector(".flash:has-text('to your goals')")
+    assert "Complaint handling" in page.locator(".goal-name").all_inner_texts()
+    assert page.locator(".kind", has_text="added by you").count() == 1
+    make_plan(page)
+    assert page.locator("#goals h3", has_text="Complaint handling").count() == 1

@@ -44,6 +44,7 @@ def test_every_api_route_answers_404_for_another_persons_ids(
         ("post", "/api/v1/plans", {"rejection_id": a["rejection"]}),
         ("patch", f"/api/v1/goals/{a['goals'][0]}", {"status": "dropped"}),
         ("post", "/api/v1/goals/merge", {"goal_ids": a["goals"][:2]}),
+        ("post", f"/api/v1/rejections/{a['rejection']}/goals", {"skill": "SQL"}),
         ("delete", f"/api/v1/tokens/{a['token']}", None),
     ]
     for method, url, body in attempts:
@@ -54,6 +55,7 @@ def test_every_api_route_answers_404_for_another_persons_ids(
     assert alice.client.get(a["feed"]).status_code == 200
     rej = alice.get(f"/api/v1/rejections/{a['rejection']}").get_json()
     assert all(g["status"] != "dropped" and g["status"] != "merged" for g in rej["goals"])
+    assert "sql" not in {g["skill_id"] for g in rej["goals"]}
     plan = alice.get(f"/api/v1/plans/{a['plan']}").get_json()
     assert plan["roadmap"]["revision"] == 1
     assert [t["id"] for t in alice.get("/api/v1/tokens").get_json()["tokens"]].count(
@@ -86,6 +88,7 @@ def test_pages_answer_404_for_another_persons_plan_and_rejection(
         (f"/plans/{a['plan']}/feed", {}),
         (f"/plans/{a['plan']}/feed/revoke", {}),
         (f"/rejections/{a['rejection']}", {"action": "save"}),
+        (f"/rejections/{a['rejection']}/goals", {"skill": "SQL"}),
         (f"/account/tokens/{a['token']}/revoke", {}),
     ):
         resp = browser.post(url, data={"csrf_token": token, **data})

@@ -256,3 +256,36 @@ def test_a_goal_below_the_sure_mark_waits_for_the_person_to_keep_it(web: FlaskCl
                            .order_by(m.Plan.created_at.desc())).first()
         assert latest is not None
         assert sorted(g["skill_id"] for g in latest.goals) == ["kubernetes", "procurement"]
+
+
+def test_a_goal_the_feedback_implies_can_be_added_by_name_or_from_suggestions(
+    web: FlaskClient,
+) -> None:
+    url = post_feedback(web)
+    add_url = f"{url}/goals"
+    page = web.get(url).get_data(as_text=True)
+    assert 'form="add-goal"' in page and f'action="{add_url}"' in page
+    resp = web.post(add_url, data={"csrf_token": token(web, url), "skill": "PRINCE2"})
+    assert resp.status_code == 303 and "#goal-" in resp.headers["Location"]
+    page = web.get(url).get_data(as_text=True)
+    assert "Added “PRINCE2” to your goals." in page and "added by you" in page
+    # An unknown name: the page explains, keeps the words and offers the closest skills.
+    resp = web.post(add_url, data={"csrf_token": token(web, url),
+                                   "skill": "handling difficult customers"})
+    assert resp.status_code == 422
+    page = resp.get_data(as_text=True)
+    assert "No skill in our list is called “handling difficult customers”" in page
+    assert 'value="handling difficult customers"' in page and 'aria-invalid="true"' in page
+    assert 'name="pick" value="complaint-handling"' in page
+    resp = web.post(add_url, data={"csrf_token": token(web, url), "pick": "complaint-handling"})
+    assert resp.status_code == 303
+    # Already a goal, nothing typed, or no form token: refused, with a reason.
+    resp = web.post(add_url, data={"csrf_token": token(web, url), "skill": "Kubernetes"})
+    assert resp.status_code == 409 and "is already one of this rejection" in resp.get_data(
+        as_text=True)
+    resp = web.post(add_url, data={"csrf_token": token(web, url), "skill": "  "})
+    assert resp.status_code == 400 and "Type the skill you want to add" in resp.get_data(
+        as_text=True)
+    assert web.post(add_url, data={"skill": "SQL"}).status_code in (400, 403)
+    page = web.get(url).get_data(as_text=True)
+    assert page.count("added by you") == 2  # PRINCE2 and complaint handling, nothing else

@@ -1,0 +1,98 @@
+"""POST /api/v1/rejections/{id}/goals: a goal the feedback implies but does not name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask.testing import FlaskClient
+from sqlalchemy import func, select
+
+from planner.store import models as m
+from planner.store.db import Database
+
+KUBE = "We went with a candidate with more Kubernetes and AWS experience."
+TEMPLATED = ("Thank you for your interest in the role. After careful consideration we have "
+             "decided to move forward with other candidates. We wish you every success.")
+
+
+def rejection(client: FlaskClient, text: str = KUBE) -> dict[str, Any]:
+    body = client.post("/api/v1/feedback", json={"text": text}).get_json()
+    return client.get(body["links"]["rejection"]).get_json()  # type: ignore[no-any-return]
+
+
+def add(client: FlaskClient, rej_id: str, skill: Any) -> Any:
+    return client.post(f"/api/v1/rejections/{rej_id}/goals", json={"skill": skill})
+
+
+def test_a_named_skill_becomes_a_confirmed_goal_that_the_next_plan_includes(
+    client: FlaskClient,
+) -> None:
+    rej = rejection(client)
+    resp = add(client, rej["id"], "stakeholder management")
+    assert resp.status_code == 201
+    goal = resp.get_json()
+    assert goal["skill_id"] == "stakeholder-management" and goal["status"] == "confirmed"
+    assert goal["framing"] == "added" and goal["evidence"] == [] and goal["priority"] == 3
+    again = client.get(f"/api/v1/rejections/{rej['id']}").get_json()
+    assert "stakeholder-management" in {g["skill_id"] for g in again["goals"]}
+    plan = client.post("/api/v1/plans", json={"rejection_id": rej["id"]}).get_json()
+    planned = client.get(plan["links"]["self"]).get_json()
+    assert "stakeholder-management" in {g["skill_id"] for g in planned["goals"]}
+
+
+def test_an_alias_or_an_id_names_the_skill(client: FlaskClient) -> None:
+    rej = rejection(client, TEMPLATED)
+    assert add(client, rej["id"], "k8s").get_json()["skill_id"] == "kubernetes"
+    assert add(client, rej["id"], "section-42-enquiries").status_code == 201
+
+
+def test_an_unknown_name_gets_the_closest_skills_and_stores_nothing(
+    client: FlaskClient, db: Database
+) -> None:
+    rej = rejection(client)
+    with db.session() as s:
+        before = s.scalar(select(func.count()).select_from(m.SkillGoal))
+    resp = add(client, rej["id"], "handling difficult customers")
+    assert resp.status_code == 422
+    err = resp.get_json()["error"]
+    assert err["code"] == "unknown_skill" and "handling difficult customers" in err["message"]
+    close = [c["skill_id"] for c in err["details"][0]["suggestions"]]
+    assert "complaint-handling" in close
+    assert add(client, rej["id"], close[0]).status_code == 201  # a suggestion's id adds it
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(m.SkillGoal)) == before + 1
+
+
+def test_a_skill_already_a_goal_is_refused_and_a_dropped_one_comes_back(
+    client: FlaskClient,
+) -> None:
+    rej = rejection(client)
+    kube = next(g for g in rej["goals"] if g["skill_id"] == "kubernetes")
+    resp = add(client, rej["id"], "Kubernetes")
+    assert resp.status_code == 409 and resp.get_json()["error"]["code"] == "already_a_goal"
+    client.patch(f"/api/v1/goals/{kube['id']}", json={"status": "dropped"})
+    resp = add(client, rej["id"], "Kubernetes")
+    assert resp.status_code == 200
+    assert resp.get_json()["id"] == kube["id"] and resp.get_json()["status"] == "confirmed"
+
+
+def test_an_earlier_rejection_naming_the_skill_raises_its_priority(client: FlaskClient) -> None:
+    rejection(client, "Your stakeholder management was weak.")
+    rej = rejection(client, TEMPLATED)
+    assert add(client, rej["id"], "stakeholder management").get_json()["priority"] == 2
+
+
+def test_bad_input_is_refused_with_a_message(client: FlaskClient) -> None:
+    rej = rejection(client)
+    for body, status in (
+        ({"skill": ""}, 400),
+        ({"skill": "x" * 201}, 400),
+        ({"skill": 42}, 400),
+        ({}, 400),
+        ({"skill": "SQL", "extra": 1}, 400),
+        ({"skill": "S\x00QL"}, 400),
+    ):
+        resp = client.post(f"/api/v1/rejections/{rej['id']}/goals", json=body)
+        assert resp.status_code == status, (body, resp.get_json())
+        assert resp.get_json()["error"]["message"]
+    assert add(client, "no-such-rejection", "SQL").status_code == 404

@@ -1,0 +1,30 @@
+"""Finding a skill from what a person types (planner/skills/find.py)."""
+
+from __future__ import annotations
+
+from planner.skills.find import MAX_QUERY, find_skill
+from planner.skills.taxonomy import Taxonomy
+
+
+def test_an_id_a_label_or_an_alias_finds_the_entry(tx: Taxonomy) -> None:
+    for name, skill_id in (("k8s", "kubernetes"), ("Stakeholder Management",
+                           "stakeholder-management"), ("section-42-enquiries",
+                           "section-42-enquiries"), ("  rota   planning ", "staff-scheduling")):
+        found = find_skill(name, tx)
+        assert found.entry is not None and found.entry.skill_id == skill_id, name
+        assert found.suggestions == ()
+
+
+def test_other_words_get_the_closest_curated_entries(tx: Taxonomy) -> None:
+    found = find_skill("handling difficult customers", tx)
+    assert found.entry is None
+    ids = [e.skill_id for e in found.suggestions]
+    assert "complaint-handling" in ids and len(ids) <= 5
+    assert all(e.source == "curated" for e in found.suggestions)
+
+
+def test_nothing_typed_finds_nothing_and_long_input_is_cut(tx: Taxonomy) -> None:
+    assert find_skill("   ", tx).entry is None and find_skill("", tx).suggestions == ()
+    found = find_skill("budget management " * 100, tx)
+    assert len(" ".join(("budget management " * 100).split())[:MAX_QUERY]) == MAX_QUERY
+    assert found.entry is None and found.suggestions  # ranked on the first 200 characters
