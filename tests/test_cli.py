@@ -31,13 +31,19 @@ def test_plan_from_file_prints_a_dated_roadmap(tmp_path: Path, monkeypatch: pyte
     assert "2027-03-01 .. " in result.output and "h/week" in result.output
 
 
-def test_plan_names_the_unsure_goals_it_leaves_out_and_plans_them_when_asked(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None:
+def unsure_plan_args(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                     settings: Settings) -> list[str]:
+    """`planner plan` on feedback with one sure goal (Kubernetes) and one unsure (Procurement)."""
     monkeypatch.setenv("PLANNER_DATABASE_URL", settings.database_url)
     feedback = tmp_path / "feedback.txt"
     feedback.write_text("You lacked Kubernetes skills and your answer on procurement thresholds "
                         "was vague.")
-    args = ["plan", "--file", str(feedback), "--start", "2027-03-01"]
+    return ["plan", "--file", str(feedback), "--start", "2027-03-01"]
+
+
+def test_plan_names_the_unsure_goals_it_leaves_out_and_plans_them_when_asked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None:
+    args = unsure_plan_args(tmp_path, monkeypatch, settings)
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "goal: Kubernetes" in result.output and "goal: Procurement" not in result.output
@@ -49,11 +55,7 @@ def test_plan_names_the_unsure_goals_it_leaves_out_and_plans_them_when_asked(
 
 def test_plan_adds_goals_the_feedback_implies_and_names_the_closest_for_unknown_ones(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None:
-    monkeypatch.setenv("PLANNER_DATABASE_URL", settings.database_url)
-    feedback = tmp_path / "feedback.txt"
-    feedback.write_text("You lacked Kubernetes skills and your answer on procurement thresholds "
-                        "was vague.")
-    args = ["plan", "--file", str(feedback), "--start", "2027-03-01"]
+    args = unsure_plan_args(tmp_path, monkeypatch, settings)
     result = CliRunner().invoke(main, [*args, "--add-goal", "stakeholder management",
                                        "--add-goal", "procurement", "--add-goal", "k8s"])
     assert result.exit_code == 0, result.output
