@@ -130,7 +130,7 @@ def goals_add(rejection_id: str) -> Response | tuple[str, int]:
                             {"error": True}), 409
     s.commit()
     flash(f"Added “{goal.label}” to your goals." if created
-          else f"“{goal.label}” is one of your goals again.")
+          else f"You will work on “{goal.label}”: it is confirmed.")
     return redirect(url_for("web.goals_page", rejection_id=rej.id, _anchor=f"goal-{goal.id}"), 303)
 
 
