@@ -147,7 +147,7 @@ def add_goal(s: Session, rejection: m.Rejection, entry: skills.Entry) -> tuple[m
             return g, False
         if g.status == "merged":
             raise GoalConflict(g, f"{entry.label} is already part of a goal you merged it into.")
-        raise GoalConflict(g, f"{entry.label} is already one of this rejection's goals.")
+        raise GoalConflict(g, already_a_goal(entry))
     earlier = recurrences(s, rejection.owner_id, [entry.skill_id])
     goal = m.SkillGoal(
         owner_id=rejection.owner_id, skill_id=entry.skill_id, label=entry.label,
@@ -163,6 +163,10 @@ def add_goal(s: Session, rejection: m.Rejection, entry: skills.Entry) -> tuple[m
 
 
 ADDED_PRIORITY = 3  # "normal": the person chose it, and nothing in the text ranks it
+
+
+def already_a_goal(entry: skills.Entry) -> str:
+    return f"{entry.label} is already one of this rejection's goals."
 
 
 def owned(s: Session, model: type[Any], obj_id: str, owner_id: str) -> Any:

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, url_for
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from planner import roadmaps, service, skills
@@ -191,11 +192,15 @@ def add_goal(rejection_id: str) -> tuple[Response, int]:
     entry = resolve_skill(data["skill"])
     try:
         goal, created = service.add_goal(s, rej, entry)
+        s.commit()
     except service.GoalConflict as exc:
         raise ApiError(409, "already_a_goal", exc.message,
                        [{"field": "skill", "problem": "already a goal", "goal_id": exc.goal.id}]
                        ) from None
-    s.commit()
+    except IntegrityError:  # the same skill added at the same moment (a double submit)
+        s.rollback()
+        raise ApiError(409, "already_a_goal", service.already_a_goal(entry),
+                       [{"field": "skill", "problem": "already a goal"}]) from None
     return jsonify(serialize.goal(goal)), 201 if created else 200
 
 

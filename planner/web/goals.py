@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import flash, redirect, render_template, request, session, url_for
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from planner import service
@@ -124,11 +125,12 @@ def goals_add(rejection_id: str) -> Response | tuple[str, int]:
     s = db_session()
     try:
         goal, created = service.add_goal(s, rej, found.entry)
-    except service.GoalConflict as exc:
+        s.commit()
+    except (service.GoalConflict, IntegrityError) as exc:  # the latter: a double submit
         s.rollback()
-        return render_goals(_rejection(rejection_id), settings, [exc.message],
-                            {"error": True}), 409
-    s.commit()
+        message = (exc.message if isinstance(exc, service.GoalConflict)
+                   else service.already_a_goal(found.entry))
+        return render_goals(_rejection(rejection_id), settings, [message], {"error": True}), 409
     flash(f"Added “{goal.label}” to your goals." if created
           else f"You will work on “{goal.label}”: it is confirmed.")
     return redirect(url_for("web.goals_page", rejection_id=rej.id, _anchor=f"goal-{goal.id}"), 303)

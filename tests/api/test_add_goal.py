@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session
 
 from planner.store import models as m
 from planner.store.db import Database
@@ -96,3 +97,31 @@ def test_bad_input_is_refused_with_a_message(client: FlaskClient) -> None:
         assert resp.status_code == status, (body, resp.get_json())
         assert resp.get_json()["error"]["message"]
     assert add(client, "no-such-rejection", "SQL").status_code == 404
+
+
+def test_the_same_skill_added_at_the_same_moment_answers_409_and_keeps_one(
+    client: FlaskClient, db: Database
+) -> None:
+    """A double submit: another request stores the goal between this one's check and its write."""
+    rej = rejection(client)
+
+    def other_request_first(session: Session, *_: Any) -> None:
+        with db.session() as other:
+            other.add(m.SkillGoal(owner_id="local", rejection_id=rej["id"],
+                                  skill_id="stakeholder-management",
+                                  label="Stakeholder management", kind="soft",
+                                  status="confirmed"))
+
+    event.listen(Session, "before_flush", other_request_first, once=True)
+    try:
+        resp = add(client, rej["id"], "stakeholder management")
+    finally:
+        if event.contains(Session, "before_flush", other_request_first):
+            event.remove(Session, "before_flush", other_request_first)
+    assert resp.status_code == 409, resp.get_json()
+    assert resp.get_json()["error"]["code"] == "already_a_goal"
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(m.SkillGoal).where(
+            m.SkillGoal.rejection_id == rej["id"],
+            m.SkillGoal.skill_id == "stakeholder-management")) == 1
+    assert client.get(f"/api/v1/rejections/{rej['id']}").status_code == 200

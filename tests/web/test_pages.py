@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 
 from planner.store import models as m
 from planner.store.db import Database
@@ -289,3 +291,27 @@ def test_a_goal_the_feedback_implies_can_be_added_by_name_or_from_suggestions(
     assert web.post(add_url, data={"skill": "SQL"}).status_code in (400, 403)
     page = web.get(url).get_data(as_text=True)
     assert page.count("added by you") == 2  # PRINCE2 and complaint handling, nothing else
+
+
+def test_a_double_submitted_add_shows_the_goal_is_there_not_an_error_page(
+    web: FlaskClient,
+) -> None:
+    url = post_feedback(web)
+    rej_id = url.rsplit("/", 1)[1]
+    db: Database = web.application.extensions["planner"].db
+    with db.session() as s:
+        owner = s.scalars(select(m.Rejection.owner_id).where(m.Rejection.id == rej_id)).one()
+    form = {"csrf_token": token(web, url), "skill": "PRINCE2"}
+
+    def the_first_submit_lands_first(session: Session, *_: Any) -> None:
+        with db.session() as other:
+            other.add(m.SkillGoal(owner_id=owner, rejection_id=rej_id, skill_id="prince2",
+                                  label="PRINCE2", kind="certification", status="confirmed"))
+
+    event.listen(Session, "before_flush", the_first_submit_lands_first, once=True)
+    resp = web.post(f"{url}/goals", data=form)
+    assert resp.status_code == 409
+    assert "PRINCE2 is already one of this rejection" in resp.get_data(as_text=True)
+    with db.session() as s:
+        assert s.scalars(select(m.SkillGoal.skill_id).where(
+            m.SkillGoal.rejection_id == rej_id)).all().count("prince2") == 1
