@@ -68,9 +68,7 @@ def post_plan() -> tuple[Response, int]:
     data = json_body()
     validate(data, PLAN_REQUEST)
     s = db_session()
-    rej = service.owned(s, m.Rejection, data["rejection_id"], owner_id())
-    if rej is None:
-        raise ApiError(404, "not_found", "No rejection with that id.")
+    rej = _rejection(data["rejection_id"])
     plan = service.start_plan(s, rej, plan_params(data), enabled_providers())
     s.commit()
     enqueue(plan.id)
@@ -174,10 +172,7 @@ def list_rejections() -> Response:
 
 @bp.get("/rejections/<rejection_id>")
 def get_rejection(rejection_id: str) -> Response:
-    rej = service.owned(db_session(), m.Rejection, rejection_id, owner_id())
-    if rej is None:
-        raise ApiError(404, "not_found", "No rejection with that id.")
-    return jsonify(serialize.rejection(rej))
+    return jsonify(serialize.rejection(_rejection(rejection_id)))
 
 
 @bp.post("/rejections/<rejection_id>/goals")
@@ -186,9 +181,7 @@ def add_goal(rejection_id: str) -> tuple[Response, int]:
     data = json_body()
     validate(data, GOAL_ADD)
     s = db_session()
-    rej = service.owned(s, m.Rejection, rejection_id, owner_id())
-    if rej is None:
-        raise ApiError(404, "not_found", "No rejection with that id.")
+    rej = _rejection(rejection_id)
     entry = resolve_skill(data["skill"])
     try:
         goal, created = service.add_goal(s, rej, entry)
@@ -319,6 +312,13 @@ def _ready_plan(plan_id: str) -> m.Plan:
     if not p.revision:
         raise ApiError(409, "not_ready", "The roadmap is not ready yet; poll the plan until it is.")
     return p
+
+
+def _rejection(rejection_id: str) -> m.Rejection:
+    rej: m.Rejection | None = service.owned(db_session(), m.Rejection, rejection_id, owner_id())
+    if rej is None:
+        raise ApiError(404, "not_found", "No rejection with that id.")
+    return rej
 
 
 def _plan(plan_id: str) -> m.Plan:
