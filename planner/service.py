@@ -123,6 +123,13 @@ def start_plan(
     return plan
 
 
+ADDED_PRIORITY = 3  # "normal": the person chose it, and nothing in the text ranks it
+
+
+def already_a_goal(entry: skills.Entry) -> str:
+    return f"{entry.label} is already one of this rejection's goals."
+
+
 class GoalConflict(Exception):
     """The skill is already one of the rejection's goals (or part of one, after a merge)."""
 
@@ -160,13 +167,6 @@ def add_goal(s: Session, rejection: m.Rejection, entry: skills.Entry) -> tuple[m
     rejection.goals.append(goal)
     s.flush()
     return goal, True
-
-
-ADDED_PRIORITY = 3  # "normal": the person chose it, and nothing in the text ranks it
-
-
-def already_a_goal(entry: skills.Entry) -> str:
-    return f"{entry.label} is already one of this rejection's goals."
 
 
 def owned(s: Session, model: type[Any], obj_id: str, owner_id: str) -> Any:

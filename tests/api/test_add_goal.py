@@ -125,3 +125,13 @@ def test_the_same_skill_added_at_the_same_moment_answers_409_and_keeps_one(
             m.SkillGoal.rejection_id == rej["id"],
             m.SkillGoal.skill_id == "stakeholder-management")) == 1
     assert client.get(f"/api/v1/rejections/{rej['id']}").status_code == 200
+
+
+def test_a_skill_merged_into_another_goal_is_refused_with_that_reason(
+    client: FlaskClient,
+) -> None:
+    rej = rejection(client)
+    ids = {g["skill_id"]: g["id"] for g in rej["goals"]}
+    client.post("/api/v1/goals/merge", json={"goal_ids": [ids["kubernetes"], ids["aws"]]})
+    resp = add(client, rej["id"], "AWS")
+    assert resp.status_code == 409 and "merged" in resp.get_json()["error"]["message"]
