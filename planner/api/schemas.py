@@ -160,12 +160,14 @@ PLAN: dict[str, Any] = {
 
 REJECTION: dict[str, Any] = {
     "type": "object",
-    "required": ["id", "text", "goals", "templated", "actions"],
+    "required": ["id", "text", "goals", "templated", "actions", "unnamed_reasons"],
     "properties": {
         "id": {"type": "string"}, "text": {"type": "string"},
         "company": {"type": ["string", "null"]}, "role": {"type": ["string", "null"]},
         "received_on": {"type": ["string", "null"]}, "templated": {"type": "boolean"},
         "actions": {"type": "array"}, "goals": {"type": "array", "items": GOAL},
+        # sentences that give a reason but name no skill we know: for the person to name
+        "unnamed_reasons": {"type": "array", "items": EVIDENCE},
         "created_at": {"type": "string"},
     },
 }

@@ -27,6 +27,7 @@ def rejection(r: m.Rejection) -> dict[str, Any]:
     return {
         "id": r.id, "text": r.text, "company": r.company, "role": r.role,
         "received_on": _iso(r.received_on), "templated": r.templated, "actions": r.actions,
+        "unnamed_reasons": r.unnamed_reasons,
         "goals": [goal(g) for g in r.goals], "created_at": _iso(r.created_at),
     }
 

@@ -109,6 +109,7 @@ def _extract_lines(jd: str | None, cv: str | None) -> None:
                 "goals": out["goals"],
                 "actions": out["actions"],
                 "templated": out["templated"],
+                "unnamed_reasons": out["unnamed_reasons"],
             }
         )
 

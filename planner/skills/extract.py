@@ -46,6 +46,7 @@ from planner.skills.jobdesc import Requirement, meets, requirements, shown_via
 from planner.skills.matcher import Mention, find_mentions
 from planner.skills.model import Action, Evidence, Extraction, Framing, GoalKind, SkillGoal
 from planner.skills.paraphrase import ParaphraseHit, find_paraphrases
+from planner.skills.reasons import states_a_reason
 from planner.skills.segment import (
     clauses,
     is_boilerplate,
@@ -80,6 +81,7 @@ _PEOPLE_LINE = re.compile(
 )
 _MIN_EVIDENCE_CHARS = 25
 _MAX_EVIDENCE = 5
+_MAX_UNNAMED = 5
 
 
 @dataclass(frozen=True)
@@ -124,23 +126,36 @@ def extract_with_features(
         check_text(resume, "resume")
     tx = taxonomy if taxonomy is not None else default_taxonomy()
     context = strip_html(text) if job_description is None else f"{text}\n{job_description}"
-    found = _mine_feedback(text, tx, context)
+    found, reasons = _mine_feedback(text, tx, context)
     groups = _group(found)
     feats = {sid: _features(text, tx[sid], items) for sid, items in groups.items()}
     goals = {sid: _goal(text, tx[sid], items, feats[sid]) for sid, items in groups.items()}
-    templated = not goals
+    unnamed = _unnamed(text, reasons, goals.values())
+    no_goals = not goals
     if job_description is not None:
         reqs = requirements(job_description, tx)
         goals = _apply_job(goals, reqs, job_description, resume, tx, feats)
     actions = (Action("request_feedback", "Ask for specific feedback", REQUEST_FEEDBACK_DRAFT),)
     ordered = tuple(sorted(goals.values(), key=_order))
-    return Extraction(ordered, actions if templated else (), templated), feats
+    templated = no_goals and not unnamed  # reasons in words we hold no skill for are reasons
+    return Extraction(ordered, actions if no_goals else (), templated, unnamed), feats
 
 
-def _mine_feedback(text: str, tx: Taxonomy, context: str) -> list[_Found]:
-    """Mentions with their framing; ``context`` (the whole input) picks ambiguous senses."""
+def _unnamed(text: str, reasons: list[Span], goals: Iterable[SkillGoal]) -> tuple[Evidence, ...]:
+    """The reason sentences that no goal's evidence touches."""
+    cited = [e for g in goals for e in g.evidence if e.source == "feedback"]
+    free = [s for s in reasons if not any(e.start < s.end and s.start < e.end for e in cited)]
+    return _evidence(text, free[:_MAX_UNNAMED], "feedback")
+
+
+def _mine_feedback(text: str, tx: Taxonomy, context: str) -> tuple[list[_Found], list[Span]]:
+    """Mentions with their framing; ``context`` (the whole input) picks ambiguous senses.
+
+    Also the sentences that state a reason but name no skill at all (see ``reasons.py``).
+    """
     clean = clean_feedback(text)
     found: list[_Found] = []
+    reasons: list[Span] = []
     phrases = find_paraphrases(clean)
     after_reason = False  # the sentence before gave a reason or opened a list
     under_gap_heading = False  # the bullets of a "Gaps:" heading
@@ -168,6 +183,8 @@ def _mine_feedback(text: str, tx: Taxonomy, context: str) -> list[_Found]:
         if gaps_from >= 0:
             framed = True
         ctx = SentenceContext(sent, hits, framed, label, bool(discounted), discounted, gaps_from)
+        if not discounted and states_a_reason(words, hits):
+            reasons.append(sent)
         for clause in clauses(clean, sent):
             inside = [p for p in phrases if clause.start <= p.start < clause.end]
             found.extend(_mine_clause(clean, tx, context, ctx, clause, inside))
@@ -180,8 +197,15 @@ def _mine_feedback(text: str, tx: Taxonomy, context: str) -> list[_Found]:
     # Plain mentions count only when the text gives reasons about some skill: a form letter
     # that names the role's stack gives no goals.
     has_reason = any(f.cue in REASON_CUES for f in found)
-    kept = [f for f in found if _keep(f, tx, has_reason)]
-    return _drop_subsumed(_one_sense(clean, kept, tx), tx)
+    kept = _drop_subsumed(_one_sense(clean, [f for f in found if _keep(f, tx, has_reason)], tx), tx)
+    unnamed = [
+        s
+        for s in reasons
+        if not any(s.start <= f.mention.start < s.end for f in kept)  # (the cheap test first)
+        and not any(s.start <= p.start < s.end for p in phrases)
+        and not find_mentions(clean, tx, s.start, s.end, context=context)
+    ]
+    return kept, unnamed
 
 
 def _one_sense(text: str, found: list[_Found], tx: Taxonomy) -> list[_Found]:

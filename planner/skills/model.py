@@ -76,10 +76,13 @@ class Extraction:
     goals: tuple[SkillGoal, ...]
     actions: tuple[Action, ...] = ()
     templated: bool = False  # a form rejection that names no reason
+    # sentences that state a reason in words naming no skill we know: for the person to name
+    unnamed_reasons: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "goals": [g.to_dict() for g in self.goals],
             "actions": [a.to_dict() for a in self.actions],
             "templated": self.templated,
+            "unnamed_reasons": [asdict(e) for e in self.unnamed_reasons],
         }

@@ -23,7 +23,7 @@ NOT_PRAISE = re.compile(
 # been clearer", "a step ahead of the other candidates". The idiom is praise, its words are not.
 _PRAISE_IDIOM = re.compile(
     r"\b(?:no|without(?: any)?) (?:real )?(?:reservations?|doubts?|hesitation|concerns?"
-    r"|worries|question marks?|development (?:points?|areas?|needs?))\b"
+    r"|worries|complaints?|question marks?|development (?:points?|areas?|needs?))\b"
     r"|\bcould(?:n't|n’t| not) (?:have )?(?:been|gone|asked for) (?:any |much )?(?:better|clearer"
     r"|sharper|stronger|crisper|more \w+)\b"
     r"|\b(?:ahead of|better than|stronger than|above) (?:the |most |all )?(?:other|others|rest"

@@ -57,6 +57,8 @@ class Rejection(Base):
     resume: Mapped[str | None] = mapped_column(Text)
     templated: Mapped[bool] = mapped_column(default=False)
     actions: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # sentences that give a reason in words naming no skill: {"text", "start", "end", "source"}
+    unnamed_reasons: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     goals: Mapped[list[SkillGoal]] = relationship(

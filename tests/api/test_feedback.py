@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from planner.store import models as m
 from planner.store.db import Database
+from tests.texts import UNNAMED_REASON
 
 KUBE = "We went with a candidate with more Kubernetes and AWS experience."
 
@@ -47,6 +48,17 @@ def test_templated_rejection_gets_feedback_request_not_skills(client: FlaskClien
     rej = client.get(body["links"]["rejection"]).get_json()
     assert rej["templated"] is True and rej["goals"] == []
     assert rej["actions"][0]["kind"] == "request_feedback" and rej["actions"][0]["detail"]
+
+
+def test_reasons_that_name_no_skill_come_back_with_the_rejection(client: FlaskClient) -> None:
+    text = UNNAMED_REASON
+    body = post(client, text=text).get_json()
+    rej = client.get(body["links"]["rejection"]).get_json()
+    assert rej["goals"] == [] and rej["templated"] is False
+    [reason] = rej["unnamed_reasons"]
+    assert text[reason["start"]:reason["end"]] == reason["text"]
+    assert reason["text"].startswith("When the panel asked") and reason["source"] == "feedback"
+    assert rej["actions"][0]["kind"] == "request_feedback"
 
 
 def test_every_row_has_the_owner(client: FlaskClient, db: Database) -> None:

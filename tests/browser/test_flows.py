@@ -11,6 +11,7 @@ from planner import service
 from planner.queue import enqueue_plan
 from planner.store import models as m
 from tests.browser.conftest import LiveServer, check
+from tests.texts import UNNAMED_REASON
 
 pytestmark = pytest.mark.browser
 
@@ -139,3 +140,17 @@ def test_a_goal_the_feedback_implies_is_added_with_the_keyboard(fresh: Any) -> N
     assert page.locator(".kind", has_text="added by you").count() == 1
     make_plan(page)
     assert page.locator("#goals h3", has_text="Complaint handling").count() == 1
+
+
+def test_a_reason_that_names_no_skill_is_shown_and_the_person_names_it(fresh: Any) -> None:
+    page = fresh
+    new_plan(page, UNNAMED_REASON)
+    assert page.locator(".goal-name").count() == 0
+    assert page.locator(".unnamed-reasons blockquote").count() == 1
+    assert "which of three late orders" in page.locator(".unnamed-reasons").inner_text()
+    check(page, "goals-unnamed-reasons")
+    page.fill("#add-skill", "supplier management")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".flash:has-text('to your goals')")
+    assert page.locator(".goal-name").all_inner_texts() == ["Vendor management"]
+    assert page.locator(".unnamed-reasons blockquote").count() == 1  # still there to read

@@ -6,6 +6,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from planner.cli.skills import COMMANDS, skills_group, taxonomy_group
+from tests.texts import UNNAMED_REASON
 
 
 def test_commands_are_exported() -> None:
@@ -43,6 +44,19 @@ def test_extract_jsonl_reports_bad_lines_and_continues() -> None:
     out = [json.loads(x) for x in result.output.splitlines()]
     assert out[0]["id"] == "a" and out[0]["goals"][0]["label"] == "SQL"
     assert "error" in out[1] and out[2]["error"] == "feedback is empty"
+
+
+def test_extract_jsonl_prints_the_reasons_that_name_no_skill() -> None:
+    lines = "\n".join(
+        json.dumps({"id": i, "text": t}) for i, t in (("a", UNNAMED_REASON), ("b", "No SQL."))
+    )
+    result = CliRunner().invoke(skills_group, ["extract", "--jsonl"], input=lines)
+    assert result.exit_code == 0, result.output
+    a, b = (json.loads(x) for x in result.output.splitlines())
+    assert a["goals"] == [] and a["templated"] is False
+    [reason] = a["unnamed_reasons"]
+    assert UNNAMED_REASON[reason["start"] : reason["end"]] == reason["text"]
+    assert b["unnamed_reasons"] == []
 
 
 def test_extract_empty_input_fails_clearly() -> None:

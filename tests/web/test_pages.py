@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from planner.store import models as m
 from planner.store.db import Database
+from tests.texts import UNNAMED_REASON
 from tests.web.conftest import token
 
 KUBE = "We went with a candidate with more Kubernetes and AWS experience."
@@ -43,6 +44,16 @@ def test_a_templated_rejection_shows_the_feedback_request_draft_at_once(web: Fla
     assert draft is not None and "specific points" in draft.group(1)
     named = web.get(post_feedback(web)).get_data(as_text=True)  # reasons given: no draft
     assert "feedback-draft" not in named
+
+
+def test_reasons_that_name_no_skill_are_shown_for_the_person_to_name(web: FlaskClient) -> None:
+    page = web.get(post_feedback(web, text=UNNAMED_REASON)).get_data(as_text=True)
+    assert "reads like a standard rejection" not in page
+    assert "in words that name no skill we know, so we will not guess one" in page
+    listed = re.search(r'<ul class="unnamed-reasons"[^>]*>(.*?)</ul>', page, re.S)
+    assert listed is not None and "which of three late orders to chase first" in listed.group(1)
+    named = web.get(post_feedback(web)).get_data(as_text=True)  # every reason named a skill
+    assert "unnamed-reasons" not in named
 
 
 def test_goals_can_be_dropped_reprioritised_and_merged(web: FlaskClient) -> None:

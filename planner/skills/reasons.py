@@ -1,0 +1,53 @@
+"""Reasons that name no skill: sentences of feedback that state a shortfall in words the
+taxonomy does not hold ("your sample report listed policies without reaching a reasoned
+recommendation").
+
+The extractor does not guess a skill for them: a guess from such words is wrong far more often
+than right. It returns them instead, so that the person can see what the feedback said and name
+the goal it points to. A line that gives the outcome, opens a list, thanks, comforts or
+compares the candidate with others is no reason of that kind, nor is a question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.skills.cuekinds import Cue, CueHit
+
+# At least this many words: "Not offered.", "Two things held you back." say no what.
+_MIN_WORDS = 7
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+# The decision, the pool, what comes next, and lines that only announce the reasons below.
+_NOT_A_REASON = re.compile(
+    r"\b(?:(?:not|n't) (?:be(?:en)? )?(?:appointed|offered|offering|progress(?:ed|ing)?"
+    r"|shortlisted|shortlisting|taking (?:it|this|you) (?:further|forward)"
+    r"|moving (?:forward|ahead)|(?:able|possible) to offer)"
+    r"|offer(?:ed|ing)? (?:you )?(?:the|this|a) (?:post|role|job|position|place)"
+    r"|no[- ]hire|do not appoint|decision|outcome|recommendation|(?:re)?consider (?:you|for)"
+    r"|re-?appl(?:y|ies|ying|ication)|apply again|keep (?:in touch|your (?:details|cv|chin))"
+    r"|sorry|good luck|get in touch|would consider|could be offered|held you back|came down to"
+    r"|on this occasion|not the (?:answer|news|outcome)|(?:make|making|made) (?:you )?an offer"
+    r"|(?:gone|going|went) with (?:someone|another|a candidate)|apply (?:again|for)"
+    r"|encourage you to|look out for|(?:did not|didn't|won't|will not) (?:affect|count)"
+    r"|(?:would|will|can) (?:show|train|teach) you|scenario:|gaps? (?:check|list|analysis)"
+    r"|the (?:main )?(?:areas?|reasons?|things?) (?:where|why|that|for)|development points"
+    r"|(?:other|another|successful|stronger|preferred) (?:candidate|applicant)s?"
+    r"|candidates? (?:whose|who|with)|enjoyed (?:meeting|speaking|talking))(?!\w)",
+    re.I,
+)
+
+
+def states_a_reason(sentence: str, hits: list[CueHit]) -> bool:
+    """Whether ``sentence``, with the cue words found in it, states a shortfall in its own
+    words: a gap cue, no praise unless the gap is stated strongly, and not a line about the
+    outcome or the applicant pool."""
+    cues = {h.cue for h in hits}
+    if not cues & {Cue.STRONG_GAP, Cue.GAP}:
+        return False
+    if Cue.STRENGTH in cues and Cue.STRONG_GAP not in cues:
+        return False  # "the troubleshooting exercise went well": praise with a softer aside
+    text = sentence.strip()
+    if text.endswith((":", "?")) or len(_WORD.findall(text)) < _MIN_WORDS:
+        return False
+    return _NOT_A_REASON.search(text) is None
