@@ -203,7 +203,6 @@ def _mine_feedback(text: str, tx: Taxonomy, context: str) -> tuple[list[_Found],
         for s in reasons
         if not any(s.start <= f.mention.start < s.end for f in kept)  # (the cheap test first)
         and not any(s.start <= p.start < s.end for p in phrases)
-        and not find_mentions(clean, tx, s.start, s.end, context=context)
     ]
     return kept, unnamed
 

@@ -1,6 +1,6 @@
-"""Reasons that name no skill: sentences of feedback that state a shortfall in words the
-taxonomy does not hold ("your sample report listed policies without reaching a reasoned
-recommendation").
+"""Reasons that name no skill: sentences of feedback that state a shortfall in words that name
+no goal ("your sample report listed policies without reaching a reasoned recommendation", "has
+only used Sage 50 and could not explain how he would close the month").
 
 The extractor does not guess a skill for them: a guess from such words is wrong far more often
 than right. It returns them instead, so that the person can see what the feedback said and name
@@ -27,9 +27,14 @@ _NOT_A_REASON = re.compile(
     r"|no[- ]hire|do not appoint|decision|outcome|recommendation|(?:re)?consider (?:you|for)"
     r"|re-?appl(?:y|ies|ying|ication)|apply again|keep (?:in touch|your (?:details|cv|chin))"
     r"|sorry|good luck|get in touch|would consider|could be offered|held you back|came down to"
-    r"|on this occasion|not the (?:answer|news|outcome)|(?:make|making|made) (?:you )?an offer"
+    r"|on this occasion|not the (?:answer|news|outcome)"
+    r"|(?:make|making|made|extend(?:ed|ing)?) (?:you )?an offer|see you again|form letter"
+    r"|(?:don't|do not|no need to) worry"
     r"|(?:gone|going|went) with (?:someone|another|a candidate)|apply (?:again|for)"
-    r"|encourage you to|look out for|(?:did not|didn't|won't|will not) (?:affect|count)"
+    r"|encourage you to|look out for|(?:did not|didn't|won't|will not) (?:affect|count|form part)"
+    r"|(?:no|without) (?:prior |previous )?(?:experience|knowledge)\b[^.;]{0,30}"
+    r"\b(?:needed|required|necessary)"
+    r"|not (?:needed|required|necessary|a (?:factor|concern|problem|worry|issue))"
     r"|(?:would|will|can) (?:show|train|teach) you|scenario:|gaps? (?:check|list|analysis)"
     r"|the (?:main )?(?:areas?|reasons?|things?) (?:where|why|that|for)|development points"
     r"|(?:other|another|successful|stronger|preferred) (?:candidate|applicant)s?"
@@ -40,13 +45,11 @@ _NOT_A_REASON = re.compile(
 
 def states_a_reason(sentence: str, hits: list[CueHit]) -> bool:
     """Whether ``sentence``, with the cue words found in it, states a shortfall in its own
-    words: a gap cue, no praise unless the gap is stated strongly, and not a line about the
-    outcome or the applicant pool."""
+    words: a gap cue, no praise, and not a line about the outcome, the applicant pool or what
+    did not count."""
     cues = {h.cue for h in hits}
-    if not cues & {Cue.STRONG_GAP, Cue.GAP}:
-        return False
-    if Cue.STRENGTH in cues and Cue.STRONG_GAP not in cues:
-        return False  # "the troubleshooting exercise went well": praise with a softer aside
+    if not cues & {Cue.STRONG_GAP, Cue.GAP} or Cue.STRENGTH in cues:
+        return False  # "the exercise (a user who couldn't print) went well": praise
     text = sentence.strip()
     if text.endswith((":", "?")) or len(_WORD.findall(text)) < _MIN_WORDS:
         return False

@@ -61,8 +61,22 @@ def test_a_named_but_discounted_skill_is_not_an_unnamed_reason(tx: Taxonomy) -> 
     ]
 
 
+def test_a_skill_set_aside_as_the_candidates_own_does_not_hide_the_reason(tx: Taxonomy) -> None:
+    text = (
+        "Thanks for coming in. He has only used Sage 50 and could not explain how he would close "
+        "the month without the accountant's help."
+    )
+    res = extract(text, taxonomy=tx)
+    assert res.goals == ()  # Sage 50 is what he has, not what he lacks
+    assert [e.text[:25] for e in res.unnamed_reasons] == ["He has only used Sage 50 "]
+
+
 def test_praise_outcome_lines_headings_and_questions_are_no_reasons(tx: Taxonomy) -> None:
     for text in (
+        "The role-play (a caller who could not log in) went well, and your manner was excellent.",
+        "We use Clio for matters; no prior experience with it is needed for this post at all.",
+        "Our bid library sits in Loopio, so please don't worry about the tools you have not used.",
+        "After the final round we decided not to extend an offer to anyone from this stage.",
         "The panel liked your manner, and the exercise went well, no complaints at all there.",
         "Two things held you back:\n- Not appointed.\n- Sorry it is not better news.",
         "Unfortunately we will not be making you an offer on this occasion, as you lacked depth.",
