@@ -162,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             ROOT / "heldout3.jsonl",
             ROOT / "heldout4.jsonl",
             ROOT / "heldout5.jsonl",
+            ROOT / "heldout6.jsonl",
+            ROOT / "heldout7.jsonl",
         ],
         help="further sets to report calibration on (aggregates only)",
     )

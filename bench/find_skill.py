@@ -23,7 +23,7 @@ from planner.skills.find import find_skill
 from planner.skills.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent / "data" / "feedback"
-SETS = ("heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl")
+SETS = tuple(f"heldout{n}.jsonl" for n in range(2, 8))
 
 
 def typed(name: str) -> str:
