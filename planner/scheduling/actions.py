@@ -1,7 +1,8 @@
 """Job-search steps the feedback calls for, dated and given a slice of the week.
 
 Steps come from three places: actions the extractor returned (``request_feedback`` with its
-draft, or anything else), job-search goals (interview preparation, demonstrating impact,
+draft, ``rehearse_described_gaps`` with the sentences to rehearse, or anything else), job-search
+goals (interview preparation, demonstrating impact,
 application tailoring, professional networking), and goals no provider offered anything for,
 which get self-directed practice so that no confirmed goal drops off the roadmap unseen. Every
 plan also gets reflection checkpoints and a final tailoring pass before the re-application

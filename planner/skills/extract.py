@@ -135,10 +135,26 @@ def extract_with_features(
     if job_description is not None:
         reqs = requirements(job_description, tx)
         goals = _apply_job(goals, reqs, job_description, resume, tx, feats)
-    actions = (Action("request_feedback", "Ask for specific feedback", REQUEST_FEEDBACK_DRAFT),)
+    actions = [Action("request_feedback", "Ask for specific feedback", REQUEST_FEEDBACK_DRAFT)]
+    if unnamed:
+        actions.append(_rehearse(unnamed))
     ordered = tuple(sorted(goals.values(), key=_order))
     templated = no_goals and not unnamed  # reasons in words we hold no skill for are reasons
-    return Extraction(ordered, actions if no_goals else (), templated, unnamed), feats
+    return Extraction(ordered, tuple(actions[0 if no_goals else 1 :]), templated, unnamed), feats
+
+
+def _rehearse(unnamed: tuple[Evidence, ...]) -> Action:
+    """A practice step for what the feedback described without a skill's name: the situations
+    themselves are what to rehearse."""
+    quoted = "\n".join(f"- “{' '.join(e.text.split())}”" for e in unnamed)
+    return Action(
+        "rehearse_described_gaps",
+        "Rehearse what the feedback describes",
+        "The feedback says this without naming a skill:\n"
+        f"{quoted}\n"
+        "For each, write down what you would do or say now, say it out loud, and check it with "
+        "someone who does the job. If one points to a skill, add it as a goal.",
+    )
 
 
 def _unnamed(text: str, reasons: list[Span], goals: Iterable[SkillGoal]) -> tuple[Evidence, ...]:

@@ -15,8 +15,9 @@ from planner.scheduling import (
     plan,
 )
 from planner.scheduling.actions import GOAL_STEPS
-from planner.skills import default_taxonomy
+from planner.skills import default_taxonomy, extract
 from planner.skills.model import Action, GoalKind
+from tests.texts import UNNAMED_REASON
 
 from .strategies import START, res
 
@@ -49,6 +50,15 @@ def test_actions_accept_extractor_objects_and_job_actions() -> None:
     items = {i.key: i for i in rm.items}
     assert items["action:request-feedback"].detail == DRAFT
     assert items["action:portfolio"].hours == 1.0
+
+
+def test_what_the_feedback_described_without_a_skill_becomes_a_practice_step() -> None:
+    res = extract(UNNAMED_REASON)
+    rm = plan([], {}, C, res.actions)
+    item = _by_key(rm)["action:rehearse-described-gaps"]
+    assert item.title == "Rehearse what the feedback describes" and item.hours > 0
+    assert "which of three late orders to chase first" in item.detail
+    assert "action:request-feedback" in _by_key(rm)  # no goal: it also asks for specifics
 
 
 def test_interview_goal_brings_three_mock_interviews_before_the_target() -> None:

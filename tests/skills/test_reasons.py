@@ -25,9 +25,11 @@ def test_a_gap_in_words_naming_no_skill_is_returned_not_guessed(tx: Taxonomy) ->
     [reason] = res.unnamed_reasons
     assert reason.text.startswith("When the panel asked how you would decide")
     assert DESCRIBED[reason.start : reason.end] == reason.text and reason.source == "feedback"
-    # it gave a reason, so it is no form letter; with no goal it still asks for specifics
+    # it gave a reason, so it is no form letter; with no goal it still asks for specifics,
+    # and the situation it describes is what to rehearse
     assert res.templated is False
-    assert [a.kind for a in res.actions] == ["request_feedback"]
+    assert [a.kind for a in res.actions] == ["request_feedback", "rehearse_described_gaps"]
+    assert f"“{reason.text}”" in res.actions[1].detail
     assert res.to_dict()["unnamed_reasons"] == [
         {"text": reason.text, "start": reason.start, "end": reason.end, "source": "feedback"}
     ]
@@ -36,6 +38,7 @@ def test_a_gap_in_words_naming_no_skill_is_returned_not_guessed(tx: Taxonomy) ->
 def test_a_form_letter_has_no_reasons_and_stays_templated(tx: Taxonomy) -> None:
     res = extract(FORM_LETTER, taxonomy=tx)
     assert res.unnamed_reasons == () and res.templated is True
+    assert [a.kind for a in res.actions] == ["request_feedback"]
 
 
 def test_a_sentence_a_goal_comes_from_is_not_repeated(tx: Taxonomy) -> None:
@@ -47,6 +50,7 @@ def test_a_sentence_a_goal_comes_from_is_not_repeated(tx: Taxonomy) -> None:
     res = extract(text, taxonomy=tx)
     assert [g.skill_id for g in res.goals] == ["sql"]
     assert [e.text[:21] for e in res.unnamed_reasons] == ["You didn't explain wh"]
+    assert [a.kind for a in res.actions] == ["rehearse_described_gaps"]  # goals: no ask
 
 
 def test_a_named_but_discounted_skill_is_not_an_unnamed_reason(tx: Taxonomy) -> None:
