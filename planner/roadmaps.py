@@ -12,7 +12,16 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session, object_session
 
 from planner.candidates import candidates
-from planner.scheduling import Constraints, GoalSpec, Roadmap, RoadmapItem, export, replan
+from planner.scheduling import (
+    ActionInput,
+    Constraints,
+    GoalSpec,
+    JobAction,
+    Roadmap,
+    RoadmapItem,
+    export,
+    replan,
+)
 from planner.store import models as m
 
 STATUSES = ("todo", "done", "skipped", "behind")
@@ -40,8 +49,12 @@ def constraints(params: dict[str, Any], start: date | None = None) -> Constraint
     )
 
 
-def actions(params: dict[str, Any]) -> list[tuple[str, str]]:
-    return [(a["title"], a.get("detail", "")) for a in params.get("actions", [])]
+def actions(params: dict[str, Any]) -> list[ActionInput]:
+    """The extractor's actions stored with the plan, kind kept ("Rehearse what the feedback
+    describes" is no feedback request, whatever its title says); a stored pair without a kind
+    is read by its title, as before."""
+    return [JobAction(a["kind"], a["title"], a.get("detail", "")) if a.get("kind")
+            else (a["title"], a.get("detail", "")) for a in params.get("actions", [])]
 
 
 def current(p: m.Plan) -> list[m.RoadmapItem]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from planner import roadmaps
 from planner.providers.model import ResourceKind
 from planner.scheduling import (
     Constraints,
@@ -59,6 +60,18 @@ def test_what_the_feedback_described_without_a_skill_becomes_a_practice_step() -
     assert item.title == "Rehearse what the feedback describes" and item.hours > 0
     assert "which of three late orders to chase first" in item.detail
     assert "action:request-feedback" in _by_key(rm)  # no goal: it also asks for specifics
+
+
+def test_stored_actions_keep_their_kind_whatever_their_title_says() -> None:
+    # as the service stores them with a plan: the rehearsal's title mentions "feedback", and
+    # read by its title it became a feedback request with a follow-up a week later
+    stored = {"actions": [a.to_dict() for a in extract(UNNAMED_REASON + " Your SQL was weak.")
+                          .actions]}
+    keys = _by_key(plan([], {}, C, roadmaps.actions(stored)))
+    assert "action:rehearse-described-gaps" in keys
+    assert not {"action:request-feedback", "action:feedback-follow-up"} & set(keys)
+    old = {"actions": [{"title": "Ask for specific feedback", "detail": DRAFT}]}  # no kind
+    assert "action:feedback-follow-up" in _by_key(plan([], {}, C, roadmaps.actions(old)))
 
 
 def test_interview_goal_brings_three_mock_interviews_before_the_target() -> None:
