@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -70,7 +70,7 @@ def add_rejection(
         owner_id=owner_id, text=text, company=company, role=role, received_on=received_on,
         job_description=job_description, resume=resume, templated=extraction.templated,
         actions=[a.to_dict() for a in extraction.actions],
-        unnamed_reasons=extraction.to_dict()["unnamed_reasons"],
+        unnamed_reasons=[asdict(e) for e in extraction.unnamed_reasons],
     )
     s.add(rej)
     earlier = recurrences(s, owner_id, [g.skill_id for g in extraction.goals])

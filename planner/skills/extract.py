@@ -130,17 +130,19 @@ def extract_with_features(
     groups = _group(found)
     feats = {sid: _features(text, tx[sid], items) for sid, items in groups.items()}
     goals = {sid: _goal(text, tx[sid], items, feats[sid]) for sid, items in groups.items()}
-    unnamed = _unnamed(text, reasons, goals.values())
-    no_goals = not goals
+    unnamed = _evidence(text, reasons[:_MAX_UNNAMED], "feedback")
+    actions: list[Action] = []
+    if not goals:
+        actions.append(Action("request_feedback", "Ask for specific feedback",
+                              REQUEST_FEEDBACK_DRAFT))
+    if unnamed:
+        actions.append(_rehearse(unnamed))
+    templated = not goals and not unnamed  # reasons in words that name no skill are reasons
     if job_description is not None:
         reqs = requirements(job_description, tx)
         goals = _apply_job(goals, reqs, job_description, resume, tx, feats)
-    actions = [Action("request_feedback", "Ask for specific feedback", REQUEST_FEEDBACK_DRAFT)]
-    if unnamed:
-        actions.append(_rehearse(unnamed))
     ordered = tuple(sorted(goals.values(), key=_order))
-    templated = no_goals and not unnamed  # reasons in words we hold no skill for are reasons
-    return Extraction(ordered, tuple(actions[0 if no_goals else 1 :]), templated, unnamed), feats
+    return Extraction(ordered, tuple(actions), templated, unnamed), feats
 
 
 def _rehearse(unnamed: tuple[Evidence, ...]) -> Action:
@@ -157,17 +159,12 @@ def _rehearse(unnamed: tuple[Evidence, ...]) -> Action:
     )
 
 
-def _unnamed(text: str, reasons: list[Span], goals: Iterable[SkillGoal]) -> tuple[Evidence, ...]:
-    """The reason sentences that no goal's evidence touches."""
-    cited = [e for g in goals for e in g.evidence if e.source == "feedback"]
-    free = [s for s in reasons if not any(e.start < s.end and s.start < e.end for e in cited)]
-    return _evidence(text, free[:_MAX_UNNAMED], "feedback")
-
-
 def _mine_feedback(text: str, tx: Taxonomy, context: str) -> tuple[list[_Found], list[Span]]:
     """Mentions with their framing; ``context`` (the whole input) picks ambiguous senses.
 
-    Also the sentences that state a reason but name no skill at all (see ``reasons.py``).
+    Also the sentences that state a reason but name no goal (see ``reasons.py``): a goal's
+    evidence never reaches past the sentence its name is in, so these are the reasons no goal
+    quotes.
     """
     clean = clean_feedback(text)
     found: list[_Found] = []
@@ -217,7 +214,7 @@ def _mine_feedback(text: str, tx: Taxonomy, context: str) -> tuple[list[_Found],
     unnamed = [
         s
         for s in reasons
-        if not any(s.start <= f.mention.start < s.end for f in kept)  # (the cheap test first)
+        if not any(s.start <= f.mention.start < s.end for f in kept)
         and not any(s.start <= p.start < s.end for p in phrases)
     ]
     return kept, unnamed
