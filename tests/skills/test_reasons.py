@@ -75,6 +75,15 @@ def test_a_skill_set_aside_as_the_candidates_own_does_not_hide_the_reason(tx: Ta
     assert [e.text[:25] for e in res.unnamed_reasons] == ["He has only used Sage 50 "]
 
 
+def test_words_of_an_outcome_line_inside_a_reason_do_not_hide_it(tx: Taxonomy) -> None:
+    text = (
+        "Thanks for coming in. Your map of the returns flow had no lanes or decision points, so "
+        "it was hard to follow, and you went to a recommendation without weighing the options."
+    )
+    assert len(reasons(text, tx)) == 1
+    assert reasons("Recommendation: do not appoint at this level, as he lacked depth.", tx) == []
+
+
 def test_praise_outcome_lines_headings_and_questions_are_no_reasons(tx: Taxonomy) -> None:
     for text in (
         "The role-play (a caller who could not log in) went well, and your manner was excellent.",
