@@ -46,8 +46,9 @@ def render_goals(rej: m.Rejection, form: dict[str, Any], errors: list[str],
     goals = [g for g in rej.goals if g.status in SHOWN]
     sources = {"feedback": rej.text, "job_description": rej.job_description,
                "resume": rej.resume}
-    texts = {src: views.highlight(text, views.evidence_spans(goals, src))
-             for src, text in sources.items() if text}
+    spans = {src: views.evidence_spans(goals, src) for src in sources}
+    spans["feedback"] += views.unnamed_spans(rej.unnamed_reasons)
+    texts = {src: views.highlight(text, spans[src]) for src, text in sources.items() if text}
     plans = db_session().scalars(select(m.Plan).where(
         m.Plan.rejection_id == rej.id, m.Plan.owner_id == owner_id())
         .order_by(m.Plan.created_at.desc())).all()

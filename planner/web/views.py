@@ -43,6 +43,14 @@ def evidence_spans(goals: Iterable[Any], source: str) -> list[tuple[int, int, st
             if e.get("source", "feedback") == source and "start" in e and "end" in e]
 
 
+UNNAMED = ""  # the label of a reason that names no skill: marked, but evidence for no goal
+
+
+def unnamed_spans(reasons: Iterable[dict[str, Any]]) -> list[tuple[int, int, str]]:
+    """(start, end, UNNAMED) of each reason that names no skill (all from the feedback)."""
+    return [(int(r["start"]), int(r["end"]), UNNAMED) for r in reasons]
+
+
 def goal_colours(goals: Sequence[dict[str, Any]]) -> dict[str | None, str]:
     """A colour per goal id (skill id) in plan order; actions get the neutral grey."""
     colours: dict[str | None, str] = {None: NEUTRAL}

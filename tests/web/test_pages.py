@@ -52,6 +52,8 @@ def test_reasons_that_name_no_skill_are_shown_for_the_person_to_name(web: FlaskC
     assert "in words that name no skill we know, so we will not guess one" in page
     listed = re.search(r'<ul class="unnamed-reasons"[^>]*>(.*?)</ul>', page, re.S)
     assert listed is not None and "which of three late orders to chase first" in listed.group(1)
+    marked = re.findall(r'<mark class="unnamed"[^>]*>(.*?)<span', page, re.S)  # in the text too
+    assert [m[:36] for m in marked] == ["When the panel asked how you would d"]
     named = web.get(post_feedback(web)).get_data(as_text=True)  # every reason named a skill
     assert "unnamed-reasons" not in named
 
