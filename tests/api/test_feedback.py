@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from planner.store import models as m
 from planner.store.db import Database
-from tests.texts import UNNAMED_REASON
+from tests.texts import JOB_DESCRIPTION, RESUME, UNNAMED_REASON
 
 KUBE = "We went with a candidate with more Kubernetes and AWS experience."
 
@@ -59,6 +59,19 @@ def test_reasons_that_name_no_skill_come_back_with_the_rejection(client: FlaskCl
     assert text[reason["start"]:reason["end"]] == reason["text"]
     assert reason["text"].startswith("When the panel asked") and reason["source"] == "feedback"
     assert rej["actions"][0]["kind"] == "request_feedback"
+
+
+def test_job_description_gaps_come_back_framed_as_requirements(client: FlaskClient) -> None:
+    body = post(client, text="Gap check please, thanks.", job_description=JOB_DESCRIPTION,
+                resume=RESUME).get_json()
+    rej = client.get(body["links"]["rejection"]).get_json()
+    goals = {g["skill_id"]: g for g in rej["goals"]}
+    assert set(goals) == {"terraform", "ansible"}
+    assert all(g["framing"] == "requirement" for g in goals.values())
+    assert goals["terraform"]["must_have"] and not goals["ansible"]["must_have"]
+    assert goals["terraform"]["evidence"][0]["source"] == "job_description"
+    # a must-have the resume seems to lack is more often shown in other words: asked about
+    assert goals["terraform"]["status"] == "proposed" and goals["ansible"]["status"] == "confirmed"
 
 
 def test_every_row_has_the_owner(client: FlaskClient, db: Database) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from planner.store import models as m
 from planner.store.db import Database
-from tests.texts import UNNAMED_REASON
+from tests.texts import JOB_DESCRIPTION, RESUME, UNNAMED_REASON
 from tests.web.conftest import token
 
 KUBE = "We went with a candidate with more Kubernetes and AWS experience."
@@ -56,6 +56,22 @@ def test_reasons_that_name_no_skill_are_shown_for_the_person_to_name(web: FlaskC
     assert [m[:36] for m in marked] == ["When the panel asked how you would d"]
     named = web.get(post_feedback(web)).get_data(as_text=True)  # every reason named a skill
     assert "unnamed-reasons" not in named
+
+
+def test_job_description_gaps_are_shown_with_their_words_and_must_haves_asked_about(
+        web: FlaskClient) -> None:
+    page = web.get(post_feedback(web, text="Gap check please, thanks.",
+                                 job_description=JOB_DESCRIPTION, resume=RESUME)
+                   ).get_data(as_text=True)
+    names = re.findall(r'<span class="goal-name">(.*?)</span>', page)
+    assert sorted(names) == ["Ansible", "Terraform"]  # Python is on the resume
+    assert page.count("job asks, resume lacks") == 2
+    # a must-have the resume seems to lack is asked about, not planned at once
+    terraform = re.search(r'<li class="goal"[^>]*>(?:(?!</li>).)*?Terraform(?:(?!</li>).)*</li>',
+                          page, re.S)
+    assert terraform is not None and "a resume often shows a skill in other words" in (
+        terraform.group(0))
+    assert re.search(r'<mark title="Evidence for Terraform">Terraform', page)  # in the job ad
 
 
 def test_goals_can_be_dropped_reprioritised_and_merged(web: FlaskClient) -> None:
