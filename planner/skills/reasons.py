@@ -25,7 +25,6 @@ _NOT_A_REASON = re.compile(
     r"|moving (?:forward|ahead)|(?:able|possible) to offer)"
     r"|offer(?:ed|ing)? (?:you )?(?:the|this|a) (?:post|role|job|position|place)"
     r"|no[- ]hire|do not appoint|(?:our|the|final|panel's) (?:decision|outcome) (?:is|was|has)"
-    r"|(?:^|\n)\W*(?:overall\W+)?(?:decision|outcome|recommendation|rec|result|verdict)\s*:"
     r"|(?:re)?consider (?:you|for)"
     r"|re-?appl(?:y|ies|ying|ication)|apply again|keep (?:in touch|your (?:details|cv|chin))"
     r"|sorry|good luck|get in touch|would consider|could be offered|held you back|came down to"
@@ -45,6 +44,13 @@ _NOT_A_REASON = re.compile(
 )
 
 
+# A line labelled with the outcome, bullet or not: "- Recommendation: do not appoint".
+_OUTCOME_LABEL = re.compile(
+    r"^\W*(?:overall\W+)?(?:decision|outcome|recommendation|rec|result|verdict)\s*:",
+    re.I | re.M,
+)
+
+
 def states_a_reason(sentence: str, hits: list[CueHit]) -> bool:
     """Whether ``sentence``, with the cue words found in it, states a shortfall in its own
     words: a gap cue, no praise, and not a line about the outcome, the applicant pool or what
@@ -55,4 +61,4 @@ def states_a_reason(sentence: str, hits: list[CueHit]) -> bool:
     text = sentence.strip()
     if text.endswith((":", "?")) or len(_WORD.findall(text)) < _MIN_WORDS:
         return False
-    return _NOT_A_REASON.search(text) is None
+    return _NOT_A_REASON.search(text) is None and _OUTCOME_LABEL.search(text) is None

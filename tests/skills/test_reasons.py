@@ -81,7 +81,9 @@ def test_words_of_an_outcome_line_inside_a_reason_do_not_hide_it(tx: Taxonomy) -
         "it was hard to follow, and you went to a recommendation without weighing the options."
     )
     assert len(reasons(text, tx)) == 1
-    assert reasons("Recommendation: do not appoint at this level, as he lacked depth.", tx) == []
+    for label in ("Verdict:", "- Verdict:", "* Overall - outcome:"):
+        line = f"{label} he could not explain how he would plan the week ahead."
+        assert reasons(line, tx) == [], line
 
 
 def test_praise_outcome_lines_headings_and_questions_are_no_reasons(tx: Taxonomy) -> None:
