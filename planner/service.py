@@ -139,35 +139,80 @@ class GoalConflict(Exception):
         self.goal, self.message = goal, message
 
 
-def add_goal(s: Session, rejection: m.Rejection, entry: skills.Entry) -> tuple[m.SkillGoal, bool]:
+def add_goal(
+    s: Session, rejection: m.Rejection, entry: skills.Entry,
+    evidence: dict[str, Any] | None = None,
+) -> tuple[m.SkillGoal, bool]:
     """Add a goal the person names for a rejection (the feedback implied it, or they know they
     need it): confirmed, at the normal priority (raised one step for each earlier rejection that
-    named the skill), framed "added", with no evidence. Returns (goal, created).
+    named the skill), framed "added". Returns (goal, created).
 
-    A goal the person dropped, or one still proposed, is confirmed instead. Raises
-    :class:`GoalConflict` when the skill is already a confirmed goal or part of a merged one.
+    ``evidence`` is a sentence of the feedback the person says the skill comes from (one of the
+    rejection's reasons that name no skill, see :func:`reason_evidence`); the goal quotes it.
+    A goal the person dropped, or one still proposed, is confirmed instead, and given that
+    sentence too. Raises :class:`GoalConflict` when the skill is part of a merged goal, or is
+    already a confirmed goal and there is no new sentence to give it.
     """
     for g in rejection.goals:
         if g.skill_id != entry.skill_id:
             continue
-        if g.status in ("dropped", "proposed"):
-            g.status = "confirmed"
-            return g, False
         if g.status == "merged":
             raise GoalConflict(g, f"{entry.label} is already part of a goal you merged it into.")
-        raise GoalConflict(g, already_a_goal(entry))
+        quotes = evidence is not None and evidence not in g.evidence
+        if g.status == "confirmed" and not quotes:
+            raise GoalConflict(g, already_a_goal(entry))
+        if quotes:
+            g.evidence = [*g.evidence, evidence]  # a new list: the JSON column sees the change
+        g.status = "confirmed"
+        return g, False
     earlier = recurrences(s, rejection.owner_id, [entry.skill_id])
     goal = m.SkillGoal(
         owner_id=rejection.owner_id, skill_id=entry.skill_id, label=entry.label,
         kind=entry.kind.value, status="confirmed",
         priority=max(1, ADDED_PRIORITY - earlier.get(entry.skill_id, 0)),
-        confidence=1.0, framing="added", must_have=True, evidence=[],
+        confidence=1.0, framing="added", must_have=True,
+        evidence=[evidence] if evidence is not None else [],
         prerequisites=list(entry.prerequisites), esco_uri=entry.esco_uri,
         position=max((g.position for g in rejection.goals), default=-1) + 1,
     )
     rejection.goals.append(goal)
     s.flush()
     return goal, True
+
+
+class NoSuchReason(ValueError):
+    """The index names none of the rejection's reasons that name no skill."""
+
+
+def reason_evidence(rejection: m.Rejection, index: int) -> dict[str, Any]:
+    """The ``index``-th sentence the extractor listed as a reason naming no skill, as evidence.
+
+    Raises :class:`NoSuchReason` with a message that says which indexes there are.
+    """
+    reasons = rejection.unnamed_reasons or []
+    if 0 <= index < len(reasons):
+        return dict(reasons[index])
+    if not reasons:
+        raise NoSuchReason("reason: this feedback lists no sentence that names no skill; "
+                           "leave reason out.")
+    raise NoSuchReason(f"reason: this feedback lists {len(reasons)} sentence"
+                       f"{'s' if len(reasons) > 1 else ''} that name no skill; send an index "
+                       f"from 0 to {len(reasons) - 1}.")
+
+
+def named_reasons(rejection: m.Rejection) -> dict[int, list[str]]:
+    """For each listed reason a goal now quotes (the person named its skill): those goals'
+    labels. Dropped and merged-away goals do not count."""
+    out: dict[int, list[str]] = {}
+    for i, r in enumerate(rejection.unnamed_reasons or []):
+        key = (r.get("start"), r.get("end"), r.get("source", "feedback"))
+        for g in rejection.goals:
+            if g.status in ("proposed", "confirmed") and any(
+                (e.get("start"), e.get("end"), e.get("source", "feedback")) == key
+                for e in g.evidence
+            ):
+                out.setdefault(i, []).append(g.label)
+    return out
 
 
 def owned(s: Session, model: type[Any], obj_id: str, owner_id: str) -> Any:

@@ -89,8 +89,10 @@ def openapi() -> dict[str, Any]:
                 ["rejection_id"])},
             "/api/v1/rejections/{rejection_id}/goals": {"post": _op(
                 "Add a goal the feedback implies, by a skill's name, alias or id (201 new; 200 "
-                "when it confirms a dropped or unsure goal; 409 when already a goal; 422 with "
-                "the closest skills when the name is unknown)",
+                "when it confirms a dropped or unsure goal, or gives a goal the `reason` "
+                "sentence; 409 when already a goal; 422 with the closest skills when the name "
+                "is unknown, or when `reason` is not the index of one of the rejection's "
+                "unnamed_reasons)",
                 ("201", "The goal.", "Goal"), ["rejection_id"], body="GoalAdd",
                 errors=("404",))},
             "/api/v1/goals/{goal_id}": {"patch": _op(

@@ -177,14 +177,22 @@ def get_rejection(rejection_id: str) -> Response:
 
 @bp.post("/rejections/<rejection_id>/goals")
 def add_goal(rejection_id: str) -> tuple[Response, int]:
-    """Add a goal the feedback implies but does not name, by its name, an alias or its id."""
+    """Add a goal the feedback implies but does not name, by its name, an alias or its id;
+    with ``reason``, the listed sentence it comes from becomes its evidence."""
     data = json_body()
     validate(data, GOAL_ADD)
     s = db_session()
     rej = _rejection(rejection_id)
+    evidence = None
+    if "reason" in data:
+        try:
+            evidence = service.reason_evidence(rej, data["reason"])
+        except service.NoSuchReason as exc:
+            raise ApiError(422, "unknown_reason", str(exc),
+                           [{"field": "reason", "problem": "no such reason"}]) from None
     entry = resolve_skill(data["skill"])
     try:
-        goal, created = service.add_goal(s, rej, entry)
+        goal, created = service.add_goal(s, rej, entry, evidence)
         s.commit()
     except service.GoalConflict as exc:
         raise ApiError(409, "already_a_goal", exc.message,

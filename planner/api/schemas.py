@@ -71,6 +71,12 @@ GOAL_ADD: dict[str, Any] = {
                   "description": "A skill's id, name or an alias (\"k8s\", \"Section 42 "
                                  "enquiries\"); an unknown name gets a 422 listing the closest "
                                  "skills in error.details[0].suggestions"},
+        "reason": {"type": "integer", "minimum": 0, "maximum": 100,
+                   "description": "Optional: the index of one of the rejection's "
+                                  "unnamed_reasons (a sentence that states a reason but names "
+                                  "no skill) that this skill is what it means. The goal quotes "
+                                  "that sentence as its evidence; a skill already a goal gets "
+                                  "the sentence added to its evidence"},
     },
 }
 

@@ -54,7 +54,8 @@ def render_goals(rej: m.Rejection, form: dict[str, Any], errors: list[str],
         .order_by(m.Plan.created_at.desc())).all()
     return render_template("goals.html", rejection=rej, goals=goals, texts=texts, plans=plans,
                            form=form, errors=errors, priorities=PRIORITIES,
-                           defaults=defaults(), add=add or {})
+                           defaults=defaults(), add=add or {},
+                           named=service.named_reasons(rej))
 
 
 def settings_form(rej: m.Rejection) -> dict[str, Any]:
@@ -108,13 +109,19 @@ def goals_add(rejection_id: str) -> Response | tuple[str, int]:
     rej = _rejection(rejection_id)
     name = (request.form.get("pick") or request.form.get("skill") or "").strip()
     settings = settings_form(rej)
+    reason, evidence = _reason(rej, request.form.get("reason"))
+    failed = {"error": True, "reason": reason}
+    if reason is not None and evidence is None:
+        return render_goals(rej, settings, ["That sentence is not one of this feedback's "
+                                            "reasons any more: reload the page and try again."],
+                            {"error": True}), 400
     if not name:
         return render_goals(rej, settings, ["Type the skill you want to add, for example "
                                             "“stakeholder management” or “PRINCE2”."],
-                            {"error": True}), 400
+                            failed), 400
     if len(name) > MAX_QUERY:
         return render_goals(rej, settings, [f"A skill's name: at most {MAX_QUERY} characters."],
-                            {"error": True}), 400
+                            failed), 400
     found = find_skill(name, default_taxonomy())
     if found.entry is None:
         shown = " ".join(name.split())[:60]
@@ -122,19 +129,38 @@ def goals_add(rejection_id: str) -> Response | tuple[str, int]:
         if found.suggestions:
             message += " Choose one of the closest below, or try other words."
         return render_goals(rej, settings, [message], {
-            "text": name, "suggestions": found.suggestions, "error": True}), 422
+            **failed, "text": name, "suggestions": found.suggestions}), 422
     s = db_session()
     try:
-        goal, created = service.add_goal(s, rej, found.entry)
+        goal, created = service.add_goal(s, rej, found.entry, evidence)
         s.commit()
     except (service.GoalConflict, IntegrityError) as exc:  # the latter: a double submit
         s.rollback()
         message = (exc.message if isinstance(exc, service.GoalConflict)
                    else service.already_a_goal(found.entry))
-        return render_goals(_rejection(rejection_id), settings, [message], {"error": True}), 409
-    flash(f"Added “{goal.label}” to your goals." if created
-          else f"You will work on “{goal.label}”: it is confirmed.")
+        return render_goals(_rejection(rejection_id), settings, [message], failed), 409
+    if created:
+        flash(f"Added “{goal.label}” to your goals.")
+    elif evidence is not None:
+        flash(f"“{goal.label}” now quotes that sentence, and you will work on it.")
+    else:
+        flash(f"You will work on “{goal.label}”: it is confirmed.")
     return redirect(url_for("web.goals_page", rejection_id=rej.id, _anchor=f"goal-{goal.id}"), 303)
+
+
+def _reason(rej: m.Rejection, raw: str | None) -> tuple[int | None, dict[str, Any] | None]:
+    """The listed reason a form names (its index and the sentence as evidence); (None, None)
+    when the form names none, and (index, None) when the index is not one of them."""
+    if raw is None or not raw.strip():
+        return None, None
+    raw = raw.strip()
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 3):
+        return -1, None
+    index = int(raw)
+    try:
+        return index, service.reason_evidence(rej, index)
+    except service.NoSuchReason:
+        return index, None
 
 
 def _start(rej: m.Rejection, form: dict[str, str], settings: dict[str, str]

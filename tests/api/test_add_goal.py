@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from planner.store import models as m
 from planner.store.db import Database
+from tests.texts import UNNAMED_REASON
 
 KUBE = "We went with a candidate with more Kubernetes and AWS experience."
 TEMPLATED = ("Thank you for your interest in the role. After careful consideration we have "
@@ -135,3 +136,64 @@ def test_a_skill_merged_into_another_goal_is_refused_with_that_reason(
     client.post("/api/v1/goals/merge", json={"goal_ids": [ids["kubernetes"], ids["aws"]]})
     resp = add(client, rej["id"], "AWS")
     assert resp.status_code == 409 and "merged" in resp.get_json()["error"]["message"]
+
+
+def test_a_listed_reason_named_by_the_person_becomes_the_goals_evidence(
+    client: FlaskClient, db: Database
+) -> None:
+    rej = rejection(client, UNNAMED_REASON)
+    assert rej["goals"] == [] and len(rej["unnamed_reasons"]) == 1
+    reason = rej["unnamed_reasons"][0]
+    resp = client.post(f"/api/v1/rejections/{rej['id']}/goals",
+                       json={"skill": "supplier management", "reason": 0})
+    assert resp.status_code == 201, resp.get_json()
+    goal = resp.get_json()
+    assert goal["skill_id"] == "vendor-management" and goal["framing"] == "added"
+    assert goal["evidence"] == [reason]
+    assert UNNAMED_REASON[reason["start"]:reason["end"]] == reason["text"]
+    # Naming the same sentence for a second skill quotes it there too; naming it again for the
+    # first is refused, as any skill already a goal is.
+    other = client.post(f"/api/v1/rejections/{rej['id']}/goals",
+                        json={"skill": "prioritisation", "reason": 0})
+    assert other.status_code == 201 and other.get_json()["evidence"] == [reason]
+    again = client.post(f"/api/v1/rejections/{rej['id']}/goals",
+                        json={"skill": "supplier management", "reason": 0})
+    assert again.status_code == 409
+    stored = client.get(f"/api/v1/rejections/{rej['id']}").get_json()
+    assert stored["unnamed_reasons"] == [reason]  # what the extractor listed is kept as it was
+
+
+def test_a_reason_given_to_a_goal_already_there_is_added_to_its_evidence(
+    client: FlaskClient,
+) -> None:
+    text = f"{KUBE} {UNNAMED_REASON}"
+    rej = rejection(client, text)
+    kube = next(g for g in rej["goals"] if g["skill_id"] == "kubernetes")
+    assert len(rej["unnamed_reasons"]) == 1
+    resp = client.post(f"/api/v1/rejections/{rej['id']}/goals",
+                       json={"skill": "k8s", "reason": 0})
+    assert resp.status_code == 200 and resp.get_json()["id"] == kube["id"]
+    assert resp.get_json()["evidence"] == [*kube["evidence"], rej["unnamed_reasons"][0]]
+    assert resp.get_json()["status"] == "confirmed"
+
+
+def test_a_reason_that_is_not_listed_is_refused_and_stores_nothing(
+    client: FlaskClient, db: Database
+) -> None:
+    listed = rejection(client, UNNAMED_REASON)
+    none_listed = rejection(client)
+    with db.session() as s:
+        before = s.scalar(select(func.count()).select_from(m.SkillGoal))
+    for rej, body, status, words in (
+        (listed, {"skill": "SQL", "reason": 1}, 422, "from 0 to 0"),
+        (none_listed, {"skill": "SQL", "reason": 0}, 422, "leave reason out"),
+        (listed, {"skill": "SQL", "reason": -1}, 400, "reason"),
+        (listed, {"skill": "SQL", "reason": "0"}, 400, "reason"),
+        (listed, {"skill": "SQL", "reason": True}, 400, "reason"),
+        (listed, {"skill": "SQL", "reason": 10**6}, 400, "reason"),
+    ):
+        resp = client.post(f"/api/v1/rejections/{rej['id']}/goals", json=body)
+        assert resp.status_code == status, (body, resp.get_json())
+        assert words in resp.get_json()["error"]["message"], resp.get_json()
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(m.SkillGoal)) == before

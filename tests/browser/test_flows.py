@@ -149,8 +149,18 @@ def test_a_reason_that_names_no_skill_is_shown_and_the_person_names_it(fresh: An
     assert page.locator(".unnamed-reasons blockquote").count() == 1
     assert "which of three late orders" in page.locator(".unnamed-reasons").inner_text()
     check(page, "goals-unnamed-reasons")
-    page.fill("#add-skill", "supplier management")
+    page.fill("#reason-skill-0", "chasing late orders")  # a name not in the list first
+    page.keyboard.press("Enter")  # submits that sentence's form, not the plan
+    page.wait_for_selector("#reason-0 .suggestions")
+    assert page.evaluate("document.activeElement.id") == "reason-skill-0"  # back where it was
+    assert page.locator("#reason-skill-0").input_value() == "chasing late orders"
+    check(page, "goals-reason-suggestions")
+    page.fill("#reason-skill-0", "supplier management")
     page.keyboard.press("Enter")
     page.wait_for_selector(".flash:has-text('to your goals')")
     assert page.locator(".goal-name").all_inner_texts() == ["Vendor management"]
+    assert "which of three late orders" in page.locator("li.goal blockquote").inner_text()
     assert page.locator(".unnamed-reasons blockquote").count() == 1  # still there to read
+    assert page.locator("#reason-0 .named").inner_text() == (
+        "Named: evidence for Vendor management.")
+    assert page.locator("#reason-skill-0").count() == 0

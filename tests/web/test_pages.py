@@ -58,6 +58,50 @@ def test_reasons_that_name_no_skill_are_shown_for_the_person_to_name(web: FlaskC
     assert "unnamed-reasons" not in named
 
 
+def test_a_listed_reason_is_named_in_place_and_the_goal_quotes_it(web: FlaskClient) -> None:
+    url = post_feedback(web, text=UNNAMED_REASON)
+    page = web.get(url).get_data(as_text=True)
+    assert 'id="add-reason-0"' in page and 'name="reason" value="0"' in page
+    assert re.search(r'<input id="reason-skill-0" name="skill" form="add-reason-0"', page)
+    # An unknown name: the message, the words kept in that sentence's field, the closest skills
+    # offered as buttons of that sentence's form.
+    resp = web.post(f"{url}/goals", data={"csrf_token": token(web, url), "reason": "0",
+                                          "skill": "chasing late orders"})
+    assert resp.status_code == 422
+    page = resp.get_data(as_text=True)
+    assert re.search(r'id="reason-skill-0"[^>]*value="chasing late orders"[^>]*aria-invalid',
+                     page)
+    assert 'id="add-skill" name="skill" form="add-goal" maxlength="200" aria-describedby=' \
+           '"add-hint" value=""' in page
+    assert re.search(r'form="add-reason-0" name="pick" value="[a-z0-9-]+"', page)
+    # Named: the goal quotes the sentence, highlighted as its evidence, and the sentence says so.
+    resp = web.post(f"{url}/goals", data={"csrf_token": token(web, url), "reason": "0",
+                                          "skill": "supplier management"})
+    assert resp.status_code == 303
+    page = web.get(url).get_data(as_text=True)
+    assert "Added “Vendor management” to your goals." in page
+    assert "Named: evidence for Vendor management." in page and 'id="add-reason-0"' not in page
+    goal = re.search(r'<li class="goal"[^>]*>(?:(?!</li>).)*</li>', page, re.S)
+    assert goal is not None and "which of three late orders to chase first" in goal.group(0)
+    assert re.search(r'<mark title="Evidence for Vendor management">When the panel asked', page)
+    # Dropping the goal opens the sentence again.
+    goal_id = re.search(r'id="keep-([^"]+)"', page)
+    assert goal_id is not None
+    web.post(url, data={"csrf_token": token(web, url), "action": "save",
+                        f"status-{goal_id.group(1)}": "dropped"})
+    assert 'id="add-reason-0"' in web.get(url).get_data(as_text=True)
+
+
+def test_a_reason_the_feedback_does_not_list_is_refused(web: FlaskClient) -> None:
+    url = post_feedback(web, text=UNNAMED_REASON)
+    for reason in ("1", "-1", "x", "²", "0" * 5):
+        resp = web.post(f"{url}/goals", data={"csrf_token": token(web, url), "reason": reason,
+                                              "skill": "supplier management"})
+        assert resp.status_code == 400, reason
+        assert "reasons any more: reload the page" in resp.get_data(as_text=True), reason
+    assert "added by you" not in web.get(url).get_data(as_text=True)
+
+
 def test_job_description_gaps_are_shown_with_their_words_and_must_haves_asked_about(
         web: FlaskClient) -> None:
     page = web.get(post_feedback(web, text="Gap check please, thanks.",
