@@ -164,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             ROOT / "heldout5.jsonl",
             ROOT / "heldout6.jsonl",
             ROOT / "heldout7.jsonl",
+            ROOT / "heldout8.jsonl",
+            ROOT / "heldout9.jsonl",
         ],
         help="further sets to report calibration on (aggregates only)",
     )
