@@ -151,12 +151,24 @@ def heading_kind(chunk: str, has_mentions: bool) -> str | None:
 _SKIP_HEADING_WORDS = 4
 
 
+# A posting's terms under its title: "Full-time, 36-40 hrs/week | $17-$20/hr", "£43,500 + shift
+# allowance | Permanent". Such a row may run longer than a title and is still the title block.
+_TERMS = re.compile(
+    r"[$£€]\s?\d|\b\d+(?:[.,]\d+)?\s?[kK]\b|/\s?(?:hr|hour|annum)\b|\bhrs?\b"
+    r"|\bper (?:hour|annum|year|week)\b|\bfull[- ]time\b|\bpart[- ]time\b|\bpermanent\b"
+    r"|\bfixed[- ]term\b|\btemporary\b",
+    re.I,
+)
+
+
 def looks_like_title(line: str) -> bool:
     if BULLET.match(line):
         return False  # "- Experience of NEC and JCT contracts": a requirement, not the title
     rows = line.split("\n")  # "Staff Nurse (Band 5)\nRiverside Teaching Hospitals NHS Trust"
     return len(rows) <= 3 and all(
-        len(re.findall(r"\w+", r)) <= 8 and not re.search(r"[.!?:,]\s*$", r) for r in rows
+        len(re.findall(r"\w+", r)) <= (16 if _TERMS.search(r) else 8)
+        and not re.search(r"[.!?:,]\s*$", r)
+        for r in rows
     )
 
 

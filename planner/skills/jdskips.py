@@ -166,10 +166,20 @@ _ASKS_APPLICANT = re.compile(
 )
 
 
+# "Acme Plumbing & Heating Ltd is a family firm": a company's name, known by its legal or
+# trading suffix, as the subject of the sentence.
+_COMPANY_SUBJECT = re.compile(
+    r"(?:(?:[A-Z][\w'.-]*|&|and|of)\s+){0,6}(?:Ltd|Limited|LLC|LLP|Inc|plc|PLC|Group|Co"
+    r"|Company|Partners(?:hip)?|Associates|Holdings|Clinic|Practice|Surgery|Studios?|Agency"
+    r"|Consult(?:ing|ancy)|Solutions|Services|Foundation|Wellness)\.?,?\s+(?:is|are|has|have"
+    r"|was|were|provides?|offers?|specialises|specializes|serves?|operates?)\b"
+)
+
+
 def _about_employer(chunk: str, header: list[str]) -> bool:
     if BULLET.match(chunk) or _ASKS_APPLICANT.search(chunk):
         return False
-    if _EMPLOYER_OPENING.match(chunk):
+    if _EMPLOYER_OPENING.match(chunk) or _COMPANY_SUBJECT.match(chunk):
         return True
     intro = _INTRO.match(chunk)  # "With 300 stores, Pennywise is ..."
     rest = chunk[intro.end() :] if intro else chunk
