@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from planner import skills
 from planner.skills.confidence import SURE
+from planner.skills.extract import rehearse_action
 from planner.store import models as m
 
 LOCAL_USER_ID = "local"
@@ -104,6 +105,26 @@ def recurrences(s: Session, owner_id: str, skill_ids: list[str]) -> dict[str, in
     return {sid: int(n) for sid, n in rows}
 
 
+REHEARSE = "rehearse_described_gaps"
+
+
+def plan_actions(rejection: m.Rejection) -> list[dict[str, Any]]:
+    """The extractor's actions for a new plan. The rehearsal step quotes only the listed reasons
+    the person has not named a skill for (a named one is practised as that goal), and is left
+    out when they named every one."""
+    named = named_reasons(rejection)
+    out = []
+    for a in rejection.actions:
+        if a.get("kind") == REHEARSE and named:
+            left = tuple(skills.Evidence(**r) for i, r in enumerate(rejection.unnamed_reasons or [])
+                         if i not in named)
+            if left:
+                out.append(rehearse_action(left).to_dict())
+            continue
+        out.append(dict(a))
+    return out
+
+
 def start_plan(
     s: Session, rejection: m.Rejection, params: PlanParams, providers: list[str]
 ) -> m.Plan:
@@ -116,7 +137,7 @@ def start_plan(
     ]
     plan = m.Plan(
         owner_id=rejection.owner_id, rejection_id=rejection.id, status="queued",
-        params={**params.to_json(), "actions": list(rejection.actions)}, goals=goals,
+        params={**params.to_json(), "actions": plan_actions(rejection)}, goals=goals,
     )
     plan.runs = [m.ProviderRun(provider=name) for name in sorted(providers)]
     s.add(plan)

@@ -136,7 +136,7 @@ def extract_with_features(
         actions.append(Action("request_feedback", "Ask for specific feedback",
                               REQUEST_FEEDBACK_DRAFT))
     if unnamed:
-        actions.append(_rehearse(unnamed))
+        actions.append(rehearse_action(unnamed))
     templated = not goals and not unnamed  # reasons in words that name no skill are reasons
     if job_description is not None:
         reqs = requirements(job_description, tx)
@@ -145,7 +145,7 @@ def extract_with_features(
     return Extraction(ordered, tuple(actions), templated, unnamed), feats
 
 
-def _rehearse(unnamed: tuple[Evidence, ...]) -> Action:
+def rehearse_action(unnamed: tuple[Evidence, ...]) -> Action:
     """A practice step for what the feedback described without a skill's name: the situations
     themselves are what to rehearse."""
     quoted = "\n".join(f"- “{' '.join(e.text.split())}”" for e in unnamed)

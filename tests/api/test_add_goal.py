@@ -197,3 +197,38 @@ def test_a_reason_that_is_not_listed_is_refused_and_stores_nothing(
         assert words in resp.get_json()["error"]["message"], resp.get_json()
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(m.SkillGoal)) == before
+
+
+def _plan_actions(client: FlaskClient, db: Database, rej_id: str) -> list[dict[str, Any]]:
+    plan = client.post("/api/v1/plans", json={"rejection_id": rej_id}).get_json()
+    with db.session() as s:
+        stored = s.get(m.Plan, plan["plan_id"])
+        assert stored is not None
+        return list(stored.params["actions"])
+
+
+TWO_REASONS = (
+    "Thanks for coming in. When the panel asked how you would decide which of three late orders "
+    "to chase first, you did not say what you would check before ringing the supplier. You also "
+    "did not explain how you would keep the warehouse team informed when a delivery slips.")
+
+
+def test_a_named_reason_is_no_longer_rehearsed_and_the_others_still_are(
+    client: FlaskClient, db: Database
+) -> None:
+    rej = rejection(client, TWO_REASONS)
+    assert len(rej["unnamed_reasons"]) == 2
+    before = [a for a in _plan_actions(client, db, rej["id"])
+              if a["kind"] == "rehearse_described_gaps"]
+    assert len(before) == 1 and "late orders" in before[0]["detail"]
+    assert "warehouse team" in before[0]["detail"]
+    client.post(f"/api/v1/rejections/{rej['id']}/goals",
+                json={"skill": "supplier management", "reason": 0})
+    after = [a for a in _plan_actions(client, db, rej["id"])
+             if a["kind"] == "rehearse_described_gaps"]
+    assert len(after) == 1 and "late orders" not in after[0]["detail"]
+    assert "warehouse team" in after[0]["detail"]
+    client.post(f"/api/v1/rejections/{rej['id']}/goals",
+                json={"skill": "stakeholder communication", "reason": 1})
+    kinds = [a["kind"] for a in _plan_actions(client, db, rej["id"])]
+    assert "rehearse_described_gaps" not in kinds and "request_feedback" in kinds
