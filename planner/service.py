@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from planner import skills
 from planner.skills.confidence import SURE
-from planner.skills.extract import rehearse_action
+from planner.skills.extract import REHEARSE, rehearse_action
 from planner.store import models as m
 
 LOCAL_USER_ID = "local"
@@ -103,9 +103,6 @@ def recurrences(s: Session, owner_id: str, skill_ids: list[str]) -> dict[str, in
         .group_by(m.SkillGoal.skill_id)
     ).all()
     return {sid: int(n) for sid, n in rows}
-
-
-REHEARSE = "rehearse_described_gaps"
 
 
 def plan_actions(rejection: m.Rejection) -> list[dict[str, Any]]:

@@ -145,12 +145,15 @@ def extract_with_features(
     return Extraction(ordered, tuple(actions), templated, unnamed), feats
 
 
+REHEARSE = "rehearse_described_gaps"  # the kind of the action rehearse_action returns
+
+
 def rehearse_action(unnamed: tuple[Evidence, ...]) -> Action:
     """A practice step for what the feedback described without a skill's name: the situations
     themselves are what to rehearse."""
     quoted = "\n".join(f"- “{' '.join(e.text.split())}”" for e in unnamed)
     return Action(
-        "rehearse_described_gaps",
+        REHEARSE,
         "Rehearse what the feedback describes",
         "The feedback says this without naming a skill:\n"
         f"{quoted}\n"
