@@ -200,7 +200,11 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\bwants? (?:\w+ ){0,2}?(?:experience|someone|a candidate|evidence|exposure|people"
         r"|knowledge)\b"
         r"|\b(?:we|they|the team|the client|the practice)(?: also| really)? want (?:\w+ ){1,3}?"
-        r"(?:who|with|that)\b",
+        r"(?:who|with|that)\b"
+        # "We would also like the person in this role to hold WSET Level 3": the post asks it
+        r"|(?:'d|\bwould) (?:also |really |ideally )?(?:like|prefer|want) (?:the (?:person"
+        r"|candidate|successful candidate|post-?holder|job-?holder)|someone|whoever)"
+        r"(?: \w+){0,3}? to (?:hold|have|be (?:qualified|registered|certified|trained|licensed))\b",
     ),
     (
         Cue.STRENGTH,
