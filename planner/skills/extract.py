@@ -345,7 +345,9 @@ def _keep(f: _Found, tx: Taxonomy, has_reason: bool) -> bool:
             has_reason
             and entry.kind not in _NEEDS_REASON
             and entry.source == "curated"
-            and not tx.is_umbrella(entry.skill_id)
+            # a broad area named in passing is no goal; a certification with grades under it
+            # ("CSCS card" over its colour cards) is one thing to hold
+            and (entry.kind is GoalKind.CERTIFICATION or not tx.is_umbrella(entry.skill_id))
         )
     if entry.source != "curated":
         return f.mention.n_tokens >= 2
