@@ -166,6 +166,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             ROOT / "heldout7.jsonl",
             ROOT / "heldout8.jsonl",
             ROOT / "heldout9.jsonl",
+            ROOT / "heldout10.jsonl",
+            ROOT / "heldout11.jsonl",
         ],
         help="further sets to report calibration on (aggregates only)",
     )
