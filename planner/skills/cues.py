@@ -109,7 +109,20 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|hasn'?t|has not|haven'?t|have not|isn'?t|aren'?t|not|no|never)\b"
         r"|\bwithout (?:ever |any |a |first |really )?(?!being\b|prompting\b|needing\b)\w+ing\b"
         r"|\bkept (?:pushing|pressing|probing|coming back|returning)\b|\brather than\b"
-        r"|\binstead of\b",
+        r"|\binstead of\b"
+        # the everyday words for a shortfall: "your stakeholder management was patchy", "the
+        # budgeting answer felt underdeveloped", "presenting felt like a stretch for you"
+        r"|\b(?:patchy|sketchy|wobbly|spotty|uneven|inconsistent|unconvincing|rudimentary"
+        r"|under-?developed|under-?rehearsed|hit[- ]and[- ]miss)\b|\bless developed\b"
+        r"|\bstill (?:developing|building|learning)\b|\bcame up short\b"
+        r"|\b(?:was|were|felt|seemed|is|looked) (?:quite |rather |a bit |a little |fairly |too "
+        r"|very )?basic\b(?! (?:level|salary|pay|rate|hours|training))"
+        r"|\b(?:felt like|was|is|would be|seemed) (?:a bit of |quite |too much of )?a (?:big "
+        r"|real )?stretch\b(?! (?:goal|target|assignment|role|opportunity))"
+        r"|\b(?:is|was|were|are) (?:all |quite |fairly |still |relatively )?new to you\b"
+        r"|\bkeep (?:working|building) (?:at|on)\b"
+        r"|\b(?:lost|dropped|cost (?:you|her|him|them)) (?:\w+ )?marks\b"
+        r"|\b(?:deciding|decisive) factor\b|\bsticking point\b|\btipped it\b",
     ),
     (
         Cue.GAP,
