@@ -234,7 +234,12 @@ _HOLDS = re.compile(
     r"(?:(?:a|an|the|valid|current|full)\s+)?$"
     # "(you've got the Level 2 Gym Instructor)"
     r"|\b(?:I|you|he|she|they)(?:'ve|'s|\s+have|\s+has)(?:\s+already)?\s+got\s+"
-    r"(?:(?:a|an|the|his|her|their|your|my|valid|current|full)\s+){0,2}$",
+    r"(?:(?:a|an|the|his|her|their|your|my|valid|current|full)\s+){0,2}$"
+    # "You have a CSCS Green card but the role needs ...", "While you have Salesforce
+    # experience, we needed HubSpot"; not "once you have ...", "if you have ..."
+    r"|(?<!\bif )(?<!\bonce )(?<!\bwhen )(?<!\buntil )(?<!\bunless )(?<!\bafter )"
+    r"\b(?:I|you|he|she|they)(?: do| does| did| already| still)?\s+(?:has|have)\s+"
+    r"(?:(?:a|an|the|valid|current|full)\s+)?$",
     re.I,
 )
 # "in a manufacturing setting", "in a regulated environment": where, not what.

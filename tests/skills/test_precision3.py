@@ -8,6 +8,8 @@ must stay a goal.
 
 from __future__ import annotations
 
+import pytest
+
 from planner.skills import extract
 from planner.skills.taxonomy import Taxonomy
 
@@ -194,6 +196,29 @@ def test_what_the_candidate_already_has(tx: Taxonomy) -> None:
     got = ids(text, tx)
     assert "bs-7671" not in got and "revit" not in got
     assert "inspection-and-testing" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "held", "gap"),
+    [
+        ("You have a CSCS Green card but the role needs a CSCS Gold card.",
+         "cscs-green-labourer-card", "cscs-gold-card"),
+        ("You already have PRINCE2, but the role needs APM PMQ.", "prince2", "apm-qualifications"),
+        ("While you have Salesforce experience, we needed HubSpot.", "salesforce", "hubspot"),
+    ],
+)
+def test_what_the_candidate_has_beside_what_the_role_needs(
+    tx: Taxonomy, text: str, held: str, gap: str
+) -> None:
+    got = ids(text, tx)
+    assert held not in got
+    assert gap in got
+
+
+def test_what_they_would_have_once_is_still_the_gap(tx: Taxonomy) -> None:
+    text = ("Your setting out was not accurate. Once you have a CSCS card and more site "
+            "experience, please reapply.")
+    assert "cscs-card" in ids(text, tx)
 
 
 def test_what_the_candidate_did_instead(tx: Taxonomy) -> None:
