@@ -228,18 +228,16 @@ _USED_BEFORE = re.compile(
 )
 _ONLY_AFTER = re.compile(r"\s+(?:mostly|mainly|only|exclusively|largely)\b|\s*,?\s+but not\b", re.I)
 # "He does hold the 18th Edition", "she has her NEBOSH": a qualification the candidate holds.
+# "You have a CSCS Green card but the role needs ...", "While you have Salesforce experience";
+# not the advice "once you have ...", "if you hold ...".
 _HOLDS = re.compile(
+    r"(?<!\bif )(?<!\bonce )(?<!\bwhen )(?<!\buntil )(?<!\bunless )(?<!\bafter )"
     r"\b(?:I|you|he|she|they)(?: do| does| did| already| still)?\s+(?:holds?|held"
-    r"|(?:has|have)(?: got)?\s+(?:his|her|their|your|my))\s+"
+    r"|(?:has|have)(?: got)?(?:\s+(?:his|her|their|your|my))?)\s+"
     r"(?:(?:a|an|the|valid|current|full)\s+)?$"
     # "(you've got the Level 2 Gym Instructor)"
     r"|\b(?:I|you|he|she|they)(?:'ve|'s|\s+have|\s+has)(?:\s+already)?\s+got\s+"
-    r"(?:(?:a|an|the|his|her|their|your|my|valid|current|full)\s+){0,2}$"
-    # "You have a CSCS Green card but the role needs ...", "While you have Salesforce
-    # experience, we needed HubSpot"; not "once you have ...", "if you have ..."
-    r"|(?<!\bif )(?<!\bonce )(?<!\bwhen )(?<!\buntil )(?<!\bunless )(?<!\bafter )"
-    r"\b(?:I|you|he|she|they)(?: do| does| did| already| still)?\s+(?:has|have)\s+"
-    r"(?:(?:a|an|the|valid|current|full)\s+)?$",
+    r"(?:(?:a|an|the|his|her|their|your|my|valid|current|full)\s+){0,2}$",
     re.I,
 )
 # "in a manufacturing setting", "in a regulated environment": where, not what.
