@@ -47,10 +47,11 @@ def test_a_graded_card_on_the_resume_meets_the_card_the_job_asks_for(tx: Taxonom
 @pytest.mark.parametrize(
     "text",
     [
-        "Not this time, but we'd reconsider you for AGM next year.",
+        # each in a gap sentence, so the form would be a goal if it were still an alias
+        "You lacked experience as an AGM, and your rota planning was thin.",
         "Gap check please: here is the job advert and my CV.",
-        "You'd only worked at a parcel hub, and we felt your answers lacked detail.",
-        "The role is based in Texas and we felt your answers lacked detail.",
+        "You had never worked at a parcel hub and your forklift answers were weak.",
+        "You had not worked in Texas and your answers on fault finding lacked detail.",
     ],
 )
 def test_forms_taken_out_after_the_merge_name_nothing(tx: Taxonomy, text: str) -> None:
