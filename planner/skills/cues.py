@@ -46,6 +46,8 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         # "so the main thing was safeguarding", "the biggest issue was the budget answer"
         r"|\bthe (?:main|biggest|big|key|only|one|real) (?:thing|issue|problem|sticking point"
         r"|stumbling block|weakness|concern|worry|gap) (?:was|were|is)\b"
+        # "what cost you was the GNSS side", "what let her down was the case study"
+        r"|\bwhat (?:really )?(?:cost|let) (?:you|her|him|them)(?: down)? (?:was|were|is)\b"
         # a low score on a scorecard: "Technical (AutoCAD) 2/5", "Budgeting 3/10"
         r"|(?<![/\d.])(?:[0-2](?:\.5)?|2\.5)\s*/\s*5\b(?!\s*/)|(?<![/\d.])[0-5](?:\.5)?\s*/\s*10\b(?!\s*/)"
         # "you needed help finding your way round the scenes", "had to be prompted on the steps"
@@ -122,7 +124,11 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\b(?:is|was|were|are) (?:all |quite |fairly |still |relatively )?new to you\b"
         r"|\bkeep (?:working|building) (?:at|on)\b"
         r"|\b(?:lost|dropped|cost (?:you|her|him|them)) (?:\w+ )?marks\b"
-        r"|\b(?:deciding|decisive) factor\b|\bsticking point\b|\btipped it\b",
+        r"|\b(?:deciding|decisive) factor\b|\bsticking point\b|\btipped it\b"
+        # "a stronger impression if you had asked questions for the panel": what was not done
+        r"|\bif (?:you|she|he|they) (?:had|'d) (?:\w+ )?(?:asked|shown|mentioned|talked|explained"
+        r"|given|brought|used|prepared|included|covered|demonstrated|checked|described|done"
+        r"|referred|linked|quantified)\b",
     ),
     (
         Cue.GAP,

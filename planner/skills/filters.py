@@ -226,6 +226,7 @@ _USED_BEFORE = re.compile(
     r"|(?:experience|exp\.?|background) (?:with|w/|of|in))\s+(?:(?:the|a|an)\s+)?$",
     re.I,
 )
+_ONLY = re.compile(r"\s+only\b", re.I)
 _ONLY_AFTER = re.compile(r"\s+(?:mostly|mainly|only|exclusively|largely)\b|\s*,?\s+but not\b", re.I)
 # "He does hold the 18th Edition", "she has her NEBOSH": a qualification the candidate holds.
 # "You have a CSCS Green card but the role needs ...", "While you have Salesforce experience";
@@ -237,7 +238,11 @@ _HOLDS = re.compile(
     r"(?:(?:a|an|the|valid|current|full)\s+)?$"
     # "(you've got the Level 2 Gym Instructor)"
     r"|\b(?:I|you|he|she|they)(?:'ve|'s|\s+have|\s+has)(?:\s+already)?\s+got\s+"
-    r"(?:(?:a|an|the|his|her|their|your|my|valid|current|full)\s+){0,2}$",
+    r"(?:(?:a|an|the|his|her|their|your|my|valid|current|full)\s+){0,2}$"
+    # a note's line about the candidate: "+ Holds SMSTS and a CSCS Black Card", "- Has a PTS"
+    r"|(?:^|\n)[ \t]*(?:[-*•+]\s*)?(?:holds|has(?: got)?|already (?:holds|has))\s+"
+    r"(?:(?:(?!(?:no|not|never|none)\b)[\w&/+.-]+\s+){1,4}?(?:and|plus|&)\s+)?"
+    r"(?:(?:a|an|the|valid|current|full)\s+)?$",
     re.I,
 )
 # "in a manufacturing setting", "in a regulated environment": where, not what.
@@ -268,8 +273,12 @@ def names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
         return False
     if _ONLY_AFTER.match(text, m.end) and _USED_BEFORE.search(before):
         return False  # "used pandas mostly", "knows Revit but not ISO 19650"
-    if _HOLDS.search(before) or _AS_OURS.search(before):
-        return False  # "he does hold the 18th Edition", "Raiser's Edge as our CRM"
+    if _HOLDS.search(before) and not (
+        entry.kind is GoalKind.CERTIFICATION and _ONLY.match(text, m.end)
+    ):
+        return False  # "he does hold the 18th Edition"; "holds CISRS Part 1 only" falls short
+    if _AS_OURS.search(before):
+        return False  # "Raiser's Edge as our CRM"
     if _SETTING_AFTER.match(text, m.end) and _IN_A_BEFORE.search(before):
         return False
     if not m.case_sensitive and _CLIENT_AFTER.match(text, m.end):

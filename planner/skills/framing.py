@@ -134,9 +134,18 @@ _DISCOUNT = re.compile(
     r"(?:needed|required|necessary|expected)\b"
     r"|\b(?:we|they|the team|the client)(?:'d| would| will|'ll| can| could| are happy to"
     r"| were happy to)? (?:\w+ ){0,2}?train\b(?! (?:as|to be)\b)"
-    r"|\b(?:you|he|she|they)(?:'d| would| will|'ll| could) (?:soon |quickly |easily )?"
-    r"(?:pick (?:it|that|this|them) up|learn (?:it|that|this|them)? ?(?:in (?:a|an) (?:day|week"
+    r"|\b(?:you|he|she|they)(?:'d| would| will|'ll| could) (?:have )?"
+    r"(?:soon |quickly |easily )?(?:pick(?:ed)? (?:it|that|this|them) up|pick(?:ed)? up"
+    r" (?:quickly|fast|easily|in no time)|learn (?:it|that|this|them)? ?(?:in (?:a|an) (?:day|week"
     r"|afternoon|hour)|quickly|fast))\b"
+    # "our bid library sits in Loopio; don't worry about that"
+    r"|\b(?:don'?t|do not|no need to) (?:\w+ )?worry about (?:that|it|this|them)\b"
+    # "we do not expect candidates to have used it"
+    r"|\b(?:we|they)(?: do not| don'?t| would not| wouldn'?t| did not| didn'?t) expect"
+    r" (?:candidates|applicants|you|anyone|people|new starters|the successful candidate)"
+    r" to (?:have|know)\b"
+    # "Hospital runs ezyVet; trained on induction"
+    r"|\btrained (?:on|at|during) (?:induction|the job|onboarding)\b"
     r"|\b(?:is|are|was|were|it's|they're) (?:all |very |quite )?(?:learnable|teachable)\b"
     r"|\b(?:we|they)(?:'ll| will| would|'d)? (?:provide|give|offer) (?:full |all |complete )?"
     r"(?:training|induction)\b"
@@ -218,6 +227,8 @@ def _bulleted(text: str, sent: Span) -> bool:
 
 def label_cue(text: str, sent: Span, hits: list[CueHit]) -> tuple[Span, Cue] | None:
     m = _LABEL.match(text, sent.start, sent.end)
+    if m is None:
+        return _dash_label_cue(text, sent, hits)
     if m is None or len(m.group(1).split()) > _MAX_LABEL_WORDS or _META_LABEL.match(m.group(1)):
         return None
     label = Span(m.start(1), m.end(1))
@@ -237,6 +248,28 @@ def label_cue(text: str, sent: Span, hits: list[CueHit]) -> tuple[Span, Cue] | N
     return label, Cue.STRENGTH
 
 
+# "Drainage design - limited experience; could not size the tank": a label before a dash.
+_DASH_LABEL = re.compile(
+    rf"(?:{BULLET.pattern})?[ \t]*([A-Za-z][^:\n–—-]{{1,40}}?)[ \t]+[–—-][ \t]+"
+)
+
+
+def _dash_label_cue(text: str, sent: Span, hits: list[CueHit]) -> tuple[Span, Cue] | None:
+    """A dash after a short label frames what it names only when the words after it say the
+    candidate fell short; a heading ("Chef de partie trial - notes") frames nothing."""
+    m = _DASH_LABEL.match(text, sent.start, sent.end)
+    if text[sent.start : sent.end].rstrip().endswith("?"):
+        return None  # "Chef de partie application - what should I work on?"
+    if m is None or len(m.group(1).split()) > _MAX_LABEL_WORDS or _META_LABEL.match(m.group(1)):
+        return None
+    rest = [h.cue for h in hits if h.start >= m.end()]
+    if any(c in REASON_CUES for c in rest) or _FAILED.match(text, m.end(), sent.end):
+        return Span(m.start(1), m.end(1)), Cue.GAP
+    if Cue.STRENGTH in rest:
+        return Span(m.start(1), m.end(1)), Cue.STRENGTH  # "Python - good"
+    return None
+
+
 # A label that names an interview stage: "Presentation", "Written exercise", "SQL test".
 _STAGE_LABEL = re.compile(
     r"(?:[\w&/-]+\s+){0,3}?(?:presentation|interview|test|exercise|task|case study|role[- ]?play"
@@ -253,12 +286,13 @@ def _names_a_stage(text: str, label: Span) -> bool:
 # the label lists the gaps, in the line itself or in the bullets under it.
 _GAP_LABEL = re.compile(
     r"[ \t]*(?:[-*•]\s*)?(?:(?:the\s+)?(?:main|key|biggest|two|three|some|other|remaining)\s+)?"
-    r"(?:gaps?|concerns?|weakness(?:es)?|development\s+areas?|development\s+points?"
+    r"(?:gaps?|concerns?|weakness(?:es)?|development\s+areas?|development\s+points?|issues?"
+    r"|problems?|sticking\s+points?|stumbling\s+blocks?|worr(?:y|ies)"
     r"|areas?\s+(?:for|of|to)\s+(?:development|improvement|growth|work\s+on|develop)"
     r"|(?:things\s+)?to\s+(?:work\s+on|improve|develop)|why\s+not|reasons?"
     r"|not\s+(?:appointed|progressed|progressing|selected|successful|offered)\s+because"
     r"|what\s+(?:held\s+(?:you|him|her|them)\s+back|went\s+wrong|to\s+work\s+on)|missing"
-    r"|lacking|could\s+improve|even\s+better\s+if|ebi)\s*:"
+    r"|lacking|could\s+improve|even\s+better\s+if|ebi)\s*:(?!\s*(?:none|nil|n/?a|nothing|no\b))"
     # "We are not progressing because of the technical side: in the in-tray exercise you ..."
     r"|[ \t]*(?:we(?:'re|\s+are|\s+were)\s+|(?:she|he|they|you)\s+(?:was|were|is|are)\s+)?"
     r"not\s+(?:appointed|progressed|progressing|selected|successful|offered|offering)\s+because"

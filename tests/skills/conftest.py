@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from planner.skills import extract
 from planner.skills.taxonomy import Taxonomy, load_taxonomy
 
 
@@ -52,3 +53,13 @@ def esco_csv(tmp_path: Path) -> Path:
     path = tmp_path / "skills_en.csv"
     path.write_text(_esco_csv(), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def goal_ids(tx: Taxonomy) -> Callable[[str], set[str]]:
+    """The skill ids of the goals extracted from a feedback text."""
+
+    def ids(text: str) -> set[str]:
+        return {g.skill_id for g in extract(text, taxonomy=tx).goals}
+
+    return ids
