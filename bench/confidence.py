@@ -168,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             ROOT / "heldout9.jsonl",
             ROOT / "heldout10.jsonl",
             ROOT / "heldout11.jsonl",
+            ROOT / "heldout12.jsonl",
+            ROOT / "heldout13.jsonl",
         ],
         help="further sets to report calibration on (aggregates only)",
     )
