@@ -28,7 +28,7 @@ from planner.skills.tokens import fold, iter_words, slugify
 DATA_DIR_ENV = "PLANNER_DATA_DIR"
 DEFAULT_DATA_DIR = "./var"
 MAX_ALIAS_TOKENS = 8
-UMBRELLA_CHILDREN = 3
+UMBRELLA_CHILDREN = 5
 
 Key = tuple[str, ...]
 EscoRow = tuple[
@@ -114,15 +114,20 @@ def surface_key(form: str, case_sensitive: bool) -> Key:
 def index_keys(e: Entry) -> Iterator[tuple[bool, Key, bool]]:
     """(case-sensitive, key, counts for the first-word table) for each index key of ``e``.
 
-    Besides each form, a plural last word is also indexed singular ("lesson plans" ~ "lesson
-    plan"); that extra key does not count towards the longest form starting with its word.
+    Besides each form of two words or more, a plural last word is also indexed singular ("lesson
+    plans" ~ "lesson plan"); that extra key does not count towards the longest form starting with
+    its word.
     """
     for form, cs in surface_forms(e):
         key = surface_key(form, cs)
         if not key or len(key) > MAX_ALIAS_TOKENS:
             continue
         yield cs, key, True
-        if not cs and is_plural(key[-1]):
+        # One word stays as written: indexed singular, "vitals" would name vital signs in "it is
+        # vital that", "lettings" estate agency in "letting the caller talk", "containers"
+        # containerisation in "a shipping container"; a singular that names the skill is an
+        # alias of its own ("roadmap"). A plural in the text still meets a singular form.
+        if not cs and len(key) > 1 and is_plural(key[-1]):
             yield cs, (*key[:-1], key[-1][:-1]), False
 
 

@@ -480,7 +480,7 @@ def test_marker_followed_by_an_assessment_column(tx: Taxonomy) -> None:
     )
     asked = _asked(jd, tx)
     assert asked.get("microsoft-excel") is True
-    assert asked.get("account-reconciliation") is True
+    assert asked.get("balance-sheet-reconciliation") is True  # narrower than account-reconciliation
     assert asked.get("power-bi") is False
 
 

@@ -97,6 +97,7 @@ def test_no_news_yet_is_still_a_form_letter(tx: Taxonomy) -> None:
          "food-costing"),
         ("Thanks for the interview.\nDrainage design - limited experience; could not explain how "
          "he'd size an attenuation tank.", "highway-design"),
+        ("Thanks for the interview. Nobody on the panel felt confident about your SQL.", "sql"),
     ],
 )  # fmt: skip
 def test_more_ways_of_giving_the_reason(goal_ids: Ids, text: str, skill: str) -> None:
