@@ -271,6 +271,23 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
 # Every alternative starts at a word boundary; saying so once up front lets the engine reject
 # the positions inside words with one test instead of one per alternative.
 _COMPILED = tuple((cue, re.compile(rf"\b(?:{rx})", re.I)) for cue, rx in _PATTERNS)
+# The same patterns without re.I, run over the lower-cased text: case-insensitive matching makes
+# Python's engine fold every character it tries, and the cue scan is the extractor's hottest
+# loop (about a third faster this way). Used when lower-casing keeps every offset ("İ" does not).
+
+
+def lower_literals(pattern: str) -> str:
+    """``pattern`` with its literal letters lower-cased and its escapes (``\\b``, ``\\W``) kept:
+    run without re.I over lower-cased text, it matches what ``pattern`` matches with re.I."""
+    out: list[str] = []
+    escaped = False
+    for ch in pattern:
+        out.append(ch if escaped else ch.lower())
+        escaped = not escaped and ch == "\\"
+    return "".join(out)
+
+
+_COMPILED_LOWER = tuple((cue, re.compile(lower_literals(rx.pattern))) for cue, rx in _COMPILED)
 
 
 def patterns(*cues: Cue) -> tuple[re.Pattern[str], ...]:
@@ -281,8 +298,10 @@ def patterns(*cues: Cue) -> tuple[re.Pattern[str], ...]:
 def find_cues(text: str, start: int, end: int) -> list[CueHit]:
     """All cues in ``text[start:end]``, praise words that are negated dropped."""
     hits: list[CueHit] = []
-    for cue, rx in _COMPILED:
-        for m in rx.finditer(text, start, end):
+    lower = text.lower()
+    scan, compiled = (lower, _COMPILED_LOWER) if len(lower) == len(text) else (text, _COMPILED)
+    for cue, rx in compiled:
+        for m in rx.finditer(scan, start, end):
             if cue is Cue.STRENGTH and NOT_PRAISE.search(
                 text[max(start, m.start() - 45) : m.start()]
             ):

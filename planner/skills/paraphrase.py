@@ -181,13 +181,16 @@ def find_paraphrases(
     end = len(text) if end is None else end
     lowered = text[start:end].lower()
     lex = shipped_paraphrases() if lexicon is None else tuple(lexicon)
-    triggers = _shipped_triggers() if lexicon is None else {t for p in lex for t in p.triggers}
-    present = {t for t in triggers if t in lowered}
+    always, by_trigger = _shipped_index() if lexicon is None else _index(lex)
+    # the phrases whose trigger words occur, in lexicon order (the hits are sorted below anyway)
+    chosen = set(always)
+    for t, ns in by_trigger.items():
+        if t in lowered:
+            chosen.update(ns)
     words: frozenset[str] | None = None
     hits = []
-    for p in lex:
-        if p.triggers and present.isdisjoint(p.triggers):
-            continue
+    for i in sorted(chosen):
+        p = lex[i]
         if p.only_with or p.not_with:
             if words is None:
                 words = frozenset(fold(w) for w in iter_words(text))
@@ -203,6 +206,16 @@ def find_paraphrases(
     return out
 
 
+def _index(lex: tuple[Paraphrase, ...]) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """The phrases without a trigger, and for each trigger the phrases that have it."""
+    by_trigger: dict[str, list[int]] = {}
+    for i, p in enumerate(lex):
+        for t in p.triggers:
+            by_trigger.setdefault(t, []).append(i)
+    always = tuple(i for i, p in enumerate(lex) if not p.triggers)
+    return always, {t: tuple(ns) for t, ns in by_trigger.items()}
+
+
 @functools.cache
-def _shipped_triggers() -> frozenset[str]:
-    return frozenset(t for p in shipped_paraphrases() for t in p.triggers)
+def _shipped_index() -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    return _index(shipped_paraphrases())
