@@ -71,3 +71,20 @@ def test_no_form_names_two_entries_and_no_link_dangles(tx: Taxonomy) -> None:
     assert tx.conflicts == []
     assert tx.dangling_links() == []
     assert sum(1 for e in tx if e.domain.startswith("breadth4_")) > 1500
+
+
+@pytest.mark.parametrize(
+    ("form", "narrower", "broader"),
+    [
+        ("drug calculations", "pharmaceutical-calculations", "pharmacology"),
+        ("vine pruning", "vine-pruning-methods", "viticulture"),
+        ("skin fades", "fade-techniques", "barbering"),
+        ("kiln firing", "kiln-packing-and-firing", "pottery-and-ceramics"),
+    ],
+)
+def test_a_new_narrower_entry_has_the_name_its_broader_one_held(
+    tx: Taxonomy, form: str, narrower: str, broader: str
+) -> None:
+    entry = tx.lookup(form)
+    assert entry is not None and entry.skill_id == narrower
+    assert broader in tx.ancestors(narrower)
