@@ -271,9 +271,6 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
 # Every alternative starts at a word boundary; saying so once up front lets the engine reject
 # the positions inside words with one test instead of one per alternative.
 _COMPILED = tuple((cue, re.compile(rf"\b(?:{rx})", re.I)) for cue, rx in _PATTERNS)
-# The same patterns without re.I, run over the lower-cased text: case-insensitive matching makes
-# Python's engine fold every character it tries, and the cue scan is the extractor's hottest
-# loop (about a third faster this way). Used when lower-casing keeps every offset ("İ" does not).
 
 
 def lower_literals(pattern: str) -> str:
@@ -287,6 +284,9 @@ def lower_literals(pattern: str) -> str:
     return "".join(out)
 
 
+# The same patterns without re.I, run over the lower-cased text: case-insensitive matching makes
+# Python's engine fold every character it tries, and the cue scan is the extractor's hottest
+# loop (about a third faster this way). Used when lower-casing keeps every offset ("İ" does not).
 _COMPILED_LOWER = tuple((cue, re.compile(lower_literals(rx.pattern))) for cue, rx in _COMPILED)
 
 

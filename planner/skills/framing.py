@@ -235,7 +235,7 @@ def label_cue(text: str, sent: Span, hits: list[CueHit]) -> tuple[Span, Cue] | N
     m = _LABEL.match(text, sent.start, sent.end)
     if m is None:
         return _dash_label_cue(text, sent, hits)
-    if m is None or len(m.group(1).split()) > _MAX_LABEL_WORDS or _META_LABEL.match(m.group(1)):
+    if len(m.group(1).split()) > _MAX_LABEL_WORDS or _META_LABEL.match(m.group(1)):
         return None
     label = Span(m.start(1), m.end(1))
     rating = _RATING.match(text, m.end(), sent.end)
@@ -263,9 +263,9 @@ _DASH_LABEL = re.compile(
 def _dash_label_cue(text: str, sent: Span, hits: list[CueHit]) -> tuple[Span, Cue] | None:
     """A dash after a short label frames what it names only when the words after it say the
     candidate fell short; a heading ("Chef de partie trial - notes") frames nothing."""
-    m = _DASH_LABEL.match(text, sent.start, sent.end)
     if text[sent.start : sent.end].rstrip().endswith("?"):
         return None  # "Chef de partie application - what should I work on?"
+    m = _DASH_LABEL.match(text, sent.start, sent.end)
     if m is None or len(m.group(1).split()) > _MAX_LABEL_WORDS or _META_LABEL.match(m.group(1)):
         return None
     rest = [h.cue for h in hits if h.start >= m.end()]

@@ -43,3 +43,10 @@ def test_the_lower_cased_scan_finds_what_the_case_insensitive_one_finds(kind: st
             assert [m.span() for m in slow.finditer(text)] == [
                 m.span() for m in fast.finditer(text.lower())
             ]
+
+
+def test_a_text_whose_lower_case_is_longer_is_scanned_as_written() -> None:
+    text = "İstanbul office. Your SQL was weak."  # "İ".lower() is two characters
+    assert len(text.lower()) != len(text)
+    hits = cues.find_cues(text, 0, len(text))
+    assert [text[h.start : h.end] for h in hits if h.cue is cues.Cue.STRONG_GAP] == ["weak"]
