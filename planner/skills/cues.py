@@ -106,7 +106,17 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         # "you scored lower on Making Effective Decisions", "scored below the pass mark"
         r"|\bscored (?:a (?:bit|little|touch) |slightly |much |noticeably )?(?:lower|lowest"
         r"|less well|below|poorly|low|weakest)\b"
-        r"|\b(?:held|holding|holds?) (?:you|him|her|them|us|the panel|the team) back\b",
+        r"|\b(?:held|holding|holds?) (?:you|him|her|them|us|the panel|the team) back\b"
+        # "Client management was the weakest area", "the weak point", "the stumbling block"
+        r"|\bweakest\b|\bweak (?:point|spot|link)s?\b|\bstumbling[- ]block\b"
+        # "came up as a worry in both references", "came through as a gap"
+        r"|\b(?:came up|came through|came across|was raised|stood out|showed up) as (?:a |an )?"
+        r"(?:(?:real|big|clear|slight|particular) )?(?:gap|worry|concern|weakness|issue|problem"
+        r"|development area|area (?:for|of) development)\b"
+        # "below the pass mark", "under our threshold"
+        r"|\b(?:below|under|short of) (?:the |our |your )?(?:threshold|pass mark|pass rate"
+        r"|cut-?off|required (?:level|score|standard|mark))\b"
+        r"|\bunsafe\b",
     ),
     (
         Cue.GAP,
@@ -120,6 +130,18 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\b(?:patchy|sketchy|wobbly|spotty|uneven|inconsistent|unconvincing|rudimentary"
         r"|under-?developed|under-?rehearsed|hit[- ]and[- ]miss)\b|\bless developed\b"
         r"|\bstill (?:developing|building|learning)\b|\bcame up short\b"
+        # judged in a word: "your meeting facilitation was quite passive", "the QC checks were
+        # rushed", "Originality was low", "the handover felt disjointed"
+        r"|\b(?:was|were|felt|seemed|looked|sounded|came across(?: as)?) (?:quite |rather |a bit "
+        r"|a little |fairly |too |very |somewhat |largely |mostly )?(?:passive|rushed|unstructured"
+        r"|incomplete|inaccurate|mechanical|disjointed|scattered|reactive|hesitant|flat"
+        r"|theoretical|over-?optimistic|poor|weak|low|narrow)\b(?![- ](?:risk|level|cost|carbon"
+        r"|pressure|priority|fat|sugar|income|maintenance|temperature|voltage|light))"
+        r"|\bfell behind\b|\bslipped\b|\bvaguely\b"
+        r"|\bwithout (?:any |concrete |specific |real |clear )?(?:examples?|evidence|detail"
+        r"|structure)\b"
+        r"|\b(?:a |the )?(?:real |main |big )?challenge for (?:you|her|him|them)\b"
+        r"|\btoo (?:optimistic|passive|hard-?line|quiet)\b"
         r"|\b(?:was|were|felt|seemed|is|looked) (?:quite |rather |a bit |a little |fairly |too "
         r"|very )?basic\b(?! (?:level|salary|pay|rate|hours|training))"
         r"|\b(?:felt like|was|is|would be|seemed) (?:a bit of |quite |too much of )?a (?:big "

@@ -1,0 +1,71 @@
+"""Gaps stated as a verdict on a named skill (twelfth session): "X was the weakest area", "X
+came up as a worry", "your X was quite passive", "X fell behind", "below the pass mark".
+The sentences come from the described-gap sentences in ``bench/data/described/``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from planner.skills import extract
+from planner.skills.model import Framing
+from planner.skills.taxonomy import Taxonomy
+
+Ids = Callable[[str], set[str]]
+DESCRIBED = Path(__file__).resolve().parents[2] / "bench" / "data" / "described"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "skill"),
+    [
+        ("Client management was the weakest area of the interview.", "client-management"),
+        ("Your safeguarding answer was the weakest part of the interview.", "safeguarding"),
+        ("Strategic thinking came through as a gap in the final round.", "strategic-thinking"),
+        ("Work ethic came up as a worry in both references.", "work-ethic"),
+        ("Your meeting facilitation in the exercise was quite passive.", "facilitation-skills"),
+        ("Your QC checks in the practical were rushed.", "quality-management"),
+        ("Charting fell behind for most of the scenario.", "clinical-documentation"),
+        ("Manual handling technique was unsafe in parts.", "moving-and-handling"),
+        ("Your problem-solving in the case study felt unstructured.", "problem-solving"),
+        ("Your numerical reasoning score was below the threshold for this scheme.",
+         "assessment-centre-preparation"),
+        ("Fault finding was the weakest part of your practical assessment.", "fault-finding"),
+        ("Team management questions were answered vaguely and without examples.",
+         "people-management"),
+    ],
+)  # fmt: skip
+def test_a_verdict_on_a_named_skill_makes_it_a_gap(tx: Taxonomy, sentence: str,
+                                                   skill: str) -> None:
+    goals = {g.skill_id: g for g in extract(sentence, taxonomy=tx).goals}
+    assert skill in goals
+    assert goals[skill].framing is Framing.GAP
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Stakeholder management came through as a strength in the final round.",
+        "Your stakeholder management was the strongest part of the interview.",
+        "We run a low-risk approach to budget management here.",
+        "The pay was low for the area, which we know.",
+    ],
+)
+def test_praise_and_look_alikes_give_no_goal(goal_ids: Ids, sentence: str) -> None:
+    assert goal_ids(sentence) == set()
+
+
+def test_the_described_gap_sentences_are_well_formed(tx: Taxonomy) -> None:
+    rows = [
+        json.loads(line)
+        for path in sorted(DESCRIBED.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(rows) > 5000
+    assert {r["label"] for r in rows} == {"pos", "neg"}
+    unknown = {r["skill"] for r in rows} - {e.skill_id for e in tx}
+    assert not unknown, f"skill ids not in the taxonomy: {sorted(unknown)}"
+    assert all(r["text"].strip() for r in rows)
