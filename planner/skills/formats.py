@@ -47,6 +47,19 @@ _NOT_ABOUT_IT = re.compile(
     re.I,
 )
 _GAP_CUES = (Cue.STRONG_GAP, Cue.GAP)
+# A stage as the subject of its own verdict: "The whiteboard interview went poorly", "Your video
+# interview lacked energy". Not "In the technical interview you struggled with recursion", where
+# the verdict is on what was tested.
+_SUBJECT_LEAD = re.compile(r"\W*(?:(?:the|your|my|his|her|their)\s+)?", re.I)
+_SOMEONE = re.compile(r"\b(?:you|he|she|they|I|we|candidate|cand)\b", re.I)
+# The stage's verb, maybe after what of it is judged: "went poorly", "answers lacked structure";
+# not "the role-play customer was upset", where the stage only names the customer.
+_STAGE_VERB = re.compile(
+    r"\s+(?:(?:performance|answers?|responses?|scores?|submission|technique|results?)\s+)?"
+    r"(?:was|wasn't|were|weren't|is|are|went|had|has|lacked|lacks|needs?|came|felt|fell|showed"
+    r"|let|did|didn't|seemed|looked|became|ran|stayed|remained|could|couldn't)\b",
+    re.I,
+)
 _CONTRAST = re.compile(r"\b(?:but|however|unfortunately|sadly)\b", re.I)
 _FORMAT_LEAD = 25
 
@@ -76,6 +89,22 @@ def names_the_format(
             and not _SEPARATOR.search(text, h.end, start)
         ):
             return False  # "struggled with the SQL test"
-        if h.start >= end and not is_stage and not _NOT_ABOUT_IT.search(text, end, h.start):
+        if (
+            h.start >= end
+            and (not is_stage or _judges_the_stage(text, sentence, m, end, h.start))
+            and not _NOT_ABOUT_IT.search(text, end, h.start)
+        ):
             return False  # "the Excel test took longer than expected"
     return True
+
+
+def _judges_the_stage(text: str, sentence: Span, m: Mention, end: int, cue: int) -> bool:
+    """True when the stage opens the sentence and the gap word after it has no person in
+    between: the verdict is on the stage itself."""
+    lead = _SUBJECT_LEAD.match(text, sentence.start, m.start)
+    return (
+        lead is not None
+        and lead.end() == m.start
+        and _STAGE_VERB.match(text, end, sentence.end) is not None
+        and not _SOMEONE.search(text, end, cue)
+    )

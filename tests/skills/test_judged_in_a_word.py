@@ -69,3 +69,31 @@ def test_the_described_gap_sentences_are_well_formed(tx: Taxonomy) -> None:
     unknown = {r["skill"] for r in rows} - {e.skill_id for e in tx}
     assert not unknown, f"skill ids not in the taxonomy: {sorted(unknown)}"
     assert all(r["text"].strip() for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stage"),
+    [
+        ("The whiteboard interview went poorly.", "technical-interviewing"),
+        ("Your one-way video interview lacked energy and you kept looking away from the camera.",
+         "video-interviewing"),
+        ("The sales role-play was below standard.", "role-play-exercises"),
+    ],
+)  # fmt: skip
+def test_a_stage_judged_itself_is_the_goal(goal_ids: Ids, sentence: str, stage: str) -> None:
+    assert stage in goal_ids(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stage"),
+    [
+        ("In the technical interview you struggled with recursion.", "technical-interviewing"),
+        ("The role-play customer was upset because an engineer hadn't turned up twice.",
+         "role-play-exercises"),
+        ("The video interview was where you struggled to explain your last project.",
+         "video-interviewing"),
+    ],
+)  # fmt: skip
+def test_a_stage_that_only_sets_the_scene_is_no_goal(goal_ids: Ids, sentence: str,
+                                                     stage: str) -> None:
+    assert stage not in goal_ids(sentence)
