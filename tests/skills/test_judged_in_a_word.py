@@ -1,6 +1,8 @@
 """Gaps stated as a verdict on a named skill (twelfth session): "X was the weakest area", "X
-came up as a worry", "your X was quite passive", "X fell behind", "below the pass mark".
-The sentences come from the described-gap sentences in ``bench/data/described/``."""
+came up as a worry", "your X was quite passive", "X fell behind", "below the pass mark"; and
+what went wrong told without a gap word ("it would have been good to hear", "left out",
+"nothing about", "interrupted"). The sentences come from, or are modelled on, the described-gap
+sentences in ``bench/data/described/``."""
 
 from __future__ import annotations
 
@@ -97,3 +99,49 @@ def test_a_stage_judged_itself_is_the_goal(goal_ids: Ids, sentence: str, stage: 
 def test_a_stage_that_only_sets_the_scene_is_no_goal(goal_ids: Ids, sentence: str,
                                                      stage: str) -> None:
     assert stage not in goal_ids(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It would have been good to hear how you would cut the amount of out-of-date food going in "
+        "the bin.",
+        "In the command exercise you lost control of the incident and gave conflicting "
+        "instructions.",
+        "Your plan for the first month was all about systems, with nothing about getting to know "
+        "the team.",
+        "He interrupted the angry tenant three times before she had finished explaining the "
+        "problem.",
+        "You should have asked for the customer's date of birth before handing over the "
+        "prescription.",
+    ],
+)
+def test_what_went_wrong_without_a_gap_word_is_listed_to_name(tx: Taxonomy,
+                                                              sentence: str) -> None:
+    res = extract(sentence, taxonomy=tx)
+    assert [e.text for e in res.unnamed_reasons] == [sentence]
+    assert not res.templated
+
+
+def test_a_skill_named_in_what_was_left_out_is_a_gap(tx: Taxonomy) -> None:
+    goals = {g.skill_id: g for g in extract(
+        "You left out the fluid balance chart in your handover.", taxonomy=tx).goals}
+    assert goals["fluid-balance-monitoring"].framing is Framing.GAP
+
+
+@pytest.mark.parametrize(
+    "letter",
+    [
+        "Dear Sam, thank you for applying. It would have been great to offer you the role, but "
+        "the field was very strong this time. We wish you every success.",
+        "Thank you for your application. It would have been nice to meet you, but we have decided "
+        "to progress other candidates.",
+    ],
+)
+def test_a_form_letter_that_would_have_liked_to_meet_you_stays_a_form_letter(
+    tx: Taxonomy, letter: str
+) -> None:
+    res = extract(letter, taxonomy=tx)
+    assert res.templated
+    assert not res.goals
+    assert not res.unnamed_reasons
