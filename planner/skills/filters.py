@@ -166,6 +166,21 @@ _PEOPLE_NOUN = re.compile(
 
 
 # "the store operations lead", "the QA coach", "the Head of Partnerships": a person.
+# A language's name before the people or things of that country names who they are: "the Polish
+# agency workers", "our Spanish customers", "the Romanian market".
+_NATIONALS_AFTER = re.compile(
+    r"[ \t]+(?:(?:agency|temp|seasonal|migrant|community|local)[ \t]+)?(?:workers|customers"
+    r"|clients|patients|famil(?:y|ies)|tourists|guests|residents|communit(?:y|ies)|students"
+    r"|pupils|children|parents|visitors|nationals|citizens|people|m[ae]n|wom[ae]n|colleagues"
+    r"|market|government|authorities|embassy|suppliers|subsidiary|office|border)\b",
+    re.I,
+)
+# "the family, who had little English": someone else's language, not the candidate's.
+_WHO_LACKS = re.compile(
+    r"\bwho (?:\w+ )?(?:had|has|have|spoke|speaks|speak|understood|understands|knew|knows)"
+    r"\s+(?:little|no|limited|not much|only basic|basic|poor|only a little)\s+$",
+    re.I,
+)
 _PERSON_AFTER = re.compile(
     r"[ \t]+(?:lead|leads|coach|coaches|manager|managers|director|directors|officer|officers"
     r"|adviser|advisers|advisor|advisors|editor|editors|trainer|trainers|champion|champions"
@@ -294,6 +309,10 @@ def names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
         return False  # "this SOC role", "the weekend pastry role"
     if _PEOPLE_NOUN.match(text, m.end) or _PERSON_AFTER.match(text, m.end):
         return False
+    if entry.kind is GoalKind.LANGUAGE and (
+        _NATIONALS_AFTER.match(text, m.end) or _WHO_LACKS.search(before)
+    ):
+        return False  # "the Polish agency workers", "the family, who had little English"
     if _PERSON_SURFACE.search(text, m.start, m.end) and _DETERMINER.search(
         text[max(0, m.start - 8) : m.start]
     ):
