@@ -130,6 +130,9 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\b(?:patchy|sketchy|wobbly|spotty|uneven|inconsistent|unconvincing|rudimentary"
         r"|under-?developed|under-?rehearsed|hit[- ]and[- ]miss)\b|\bless developed\b"
         r"|\bstill (?:developing|building|learning)\b|\bcame up short\b"
+        # a qualification part done: "you're still on module 2", "still at Level 2"
+        r"|\bstill (?:on|at|doing|completing|working (?:on|towards)) (?:module|level|part|stage"
+        r"|unit|paper|year)\b"
         # judged in a word: "your meeting facilitation was quite passive", "the QC checks were
         # rushed", "Originality was low", "the handover felt disjointed"
         r"|\b(?:was|were|felt|seemed|looked|sounded|came across(?: as)?) (?:quite |rather |a bit "
@@ -182,17 +185,21 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|wanted|"
         r"hoped|preferred|expected)|\bhoped to see|\bexpected to see|\blooking for (?:someone"
         r"|a candidate"
-        r"|more|stronger|deeper)|\brecommend|\bsuggest|\bencourage|\badvise|\bwould help"
+        r"|more|stronger|deeper)|\brecommend|\bsuggest|\bencourage|\badvis(?:e|es|ed|ing)\b"
+        r"|\bwould help"
         r"|\bcould help"
         r"|\bworth (?:investing|spending|learning|practi[sc]ing|looking|getting|brushing|building)"
         r"|\bconsider (?:\w+ing)\b|\bfocus(?:ing)? on\b|\bbrush(?:ing)? up"
-        # "work on X" is advice, "your work on X" is a noun
-        r"|\b(?<!your )(?<!his )(?<!her )(?<!their )(?<!my )(?<!our )(?<!the )work(?:ing)? on\b"
+        # "work on X" is advice; "your work on X", "schemes of work on the drive" are nouns
+        r"|\b(?<!your )(?<!his )(?<!her )(?<!their )(?<!my )(?<!our )(?<!the )(?<!of )"
+        r"work(?:ing)? on\b"
         r"|\bimprove\w*|\bdevelop(?:ing)? (?:your|stronger|more|deeper)"
         # "practise X" is advice; "our Practice Manager", "your last practice" are places
         r"|\b(?<!the )(?<!our )(?<!your )(?<!their )(?<!his )(?<!her )(?<!my )(?<!last )(?<!a )"
         r"(?<!in )(?<!dental )(?<!gp )practi(?:c|s)(?:e|ing)(?!\s+(?:managers?|nurses?|educators?"
-        r"|development|area|environment|setting|team|lead|owner|standards?|guidance|based|partner))"
+        r"|development|area|environment|setting|team|lead|owner|standards?|guidance|based|partner)"
+        # "your PPE practice in the simulation was excellent": the noun
+        r"|\s+(?:in [\w\s]{1,30}?)?(?:was|were|is|are|has|had)\b)"
         r"|\bstrengthen\w*|\bbuild(?:ing)? (?:up|on|out) (?:your|more)|\binvest(?:ing)? (?:in|time)"
         r"|\b(?:other|another|successful|the chosen|selected) (?:candidates?|applicants?)\b|"
         r"\b(?:someone|candidates?|applicants?|person) (?:who|with|that)\b|\bcompared (?:to|with)"
@@ -229,7 +236,7 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|the )?(?:\w+ ){0,3}?certif"
         r"|\b(?:want|like|need|expect|love)(?:ed)? to see\b|\bbenefit(?:ted)? from\b"
         r"|\btighten\w*|\bsharpen\w*|\bread(?:ing)? up on\b|\bget(?:ting)? familiar"
-        r"|\bfamiliari[sz]\w+|\bgain(?:ing)? (?:\w+ ){0,2}?(?:experience|exposure)"
+        r"|\bfamiliari[sz](?:e|es|ed|ing)\b|\bgain(?:ing)? (?:\w+ ){0,2}?(?:experience|exposure)"
         r"|\bwork(?:ing)? towards\b|\bupskill\w*"
         r"|\bwould make a (?:big |huge |real |significant |great )?difference\b"
         r"|\bshould (?:look (?:at|into)|learn|study|read up on|brush up|get)\b",
