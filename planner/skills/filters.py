@@ -175,6 +175,11 @@ _NATIONALS_AFTER = re.compile(
     r"|market|government|authorities|embassy|suppliers|subsidiary|office|border)\b",
     re.I,
 )
+# "join our organisation", "across the organisation": the employer, not organisational skills.
+_THE_EMPLOYER = re.compile(
+    r"\b(?:our|the|this|an|their|whole|wider|same|same-sized|large|small)\s+$", re.I
+)
+_ORGANISATION = re.compile(r"organi[sz]ations?", re.I)
 # "the family, who had little English": someone else's language, not the candidate's.
 _WHO_LACKS = re.compile(
     r"\bwho (?:\w+ )?(?:had|has|have|spoke|speaks|speak|understood|understands|knew|knows)"
@@ -309,6 +314,8 @@ def names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
         return False  # "this SOC role", "the weekend pastry role"
     if _PEOPLE_NOUN.match(text, m.end) or _PERSON_AFTER.match(text, m.end):
         return False
+    if _ORGANISATION.fullmatch(text, m.start, m.end) and _THE_EMPLOYER.search(before):
+        return False  # "why you wanted to join our organisation"
     if entry.kind is GoalKind.LANGUAGE and (
         _NATIONALS_AFTER.match(text, m.end) or _WHO_LACKS.search(before)
     ):

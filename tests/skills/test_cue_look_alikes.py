@@ -39,3 +39,18 @@ def test_a_look_alike_gives_no_goal(goal_ids: Ids, sentence: str) -> None:
 )  # fmt: skip
 def test_the_cue_itself_still_frames_a_gap(goal_ids: Ids, sentence: str, skill: str) -> None:
     assert skill in goal_ids(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We asked why you wanted to join our organisation.", set()),
+        ("He did not consider how the new service would affect the rest of the organisation.",
+         set()),
+        ("Organisation was an issue - you missed two deadlines.", {"organization-skills"}),
+    ],
+)  # fmt: skip
+def test_the_employers_organisation_is_not_organisational_skills(
+    goal_ids: Ids, sentence: str, expected: set[str]
+) -> None:
+    assert goal_ids(sentence) == expected
