@@ -170,6 +170,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             ROOT / "heldout11.jsonl",
             ROOT / "heldout12.jsonl",
             ROOT / "heldout13.jsonl",
+            ROOT / "heldout14.jsonl",
+            ROOT / "heldout15.jsonl",
         ],
         help="further sets to report calibration on (aggregates only)",
     )
