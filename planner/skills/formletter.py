@@ -313,6 +313,13 @@ _SPECIFIC_REASON = re.compile(
     r"|review|take\s+a\s+look|reach|contact|get\s+in\s+touch|connect|search"
     r"|monitor|watch|subscribe|that|the|we|our)\b)[a-z]+"
     r"|\byour\s+(?:skills?|knowledge|experience|expertise)\s+(?:in|with|of|around)\b"
+    # advice in the imperative before "reapply": "learn audition properly before applying
+    # again", "take the ms-900 and then reapply"; "once you've passed the p1 exam, apply again"
+    r"|^\W*(?:learn|study|gain|get\s+(?:some|more|proper|a|an|the|your)|take\s+(?:the|a|an)"
+    r"|do\s+(?:the|a|an|some)|pass\s+(?:the|your|a|an)|book\s+(?:onto|on|yourself)"
+    r"|complete\s+(?:the|a|an|your)|spend\s+(?:some|a|time)|sit\s+(?:the|your))\b"
+    r"|\bworth\s+(?:doing|booking|taking|completing|gaining|studying|getting)\b"
+    r"|\bonce\s+you(?:'ve|\s+have)?\s+(?:passed|completed|obtained|got|gained|finished|achieved)\b"
 )
 _STRONG_GAP = patterns(Cue.STRONG_GAP)[0]
 # Strong-gap words a form letter uses about itself: "we are unable to give feedback".

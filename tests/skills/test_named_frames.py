@@ -1,0 +1,65 @@
+"""Frames around a named skill (twelfth session), found with written sentences that name a skill
+as a gap or not (half of them; the other half measured the change): the one appointed instead,
+advice in the imperative before "reapply", a scorecard's "beginner"; and what takes a named
+skill back: "every new starter goes through our training", "was spot on"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from planner.skills import extract
+from planner.skills.taxonomy import Taxonomy
+
+Ids = Callable[[str], set[str]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "skill"),
+    [
+        ("The appointed candidate had finished the Diploma in Fundraising.",
+         "certificate-in-fundraising"),
+        ("The nurse we appointed had three years in hospice care behind her.", "palliative-care"),
+        ("Learn Audition properly before applying for the producer job again.", "adobe-audition"),
+        ("Take the MS-900 - it is only a few weeks of study - and then reapply.",
+         "microsoft-365-fundamentals"),
+        ("Petrel E&P - beginner", "petrel-software"),
+    ],
+)  # fmt: skip
+def test_a_named_skill_in_these_frames_is_a_goal(goal_ids: Ids, sentence: str,
+                                                 skill: str) -> None:
+    assert skill in goal_ids(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "skill"),
+    [
+        ("Don't worry about iTrent, every new starter goes through our system training.",
+         "itrent"),
+        ("Your technique for skinning fish fillets was spot on, not a scrap wasted.",
+         "fish-filleting-techniques"),
+    ],
+)  # fmt: skip
+def test_a_named_skill_taken_back_is_no_goal(goal_ids: Ids, sentence: str, skill: str) -> None:
+    assert skill not in goal_ids(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        # a nice-to-have is still a goal; "didn't weigh the risks" is a gap, not a discount
+        ("You didn't show how you'd build a Boolean search. Experience with Greenhouse would be a "
+         "bonus.", "greenhouse"),
+        ("In the written assessment, your analysis did not weigh the risks to the children "
+         "clearly enough.", "risk-assessment"),
+    ],
+)  # fmt: skip
+def test_look_alikes_of_the_discounts_stay_goals(goal_ids: Ids, text: str, skill: str) -> None:
+    assert skill in goal_ids(text)
+
+
+def test_a_form_letter_inviting_a_new_application_stays_a_form_letter(tx: Taxonomy) -> None:
+    res = extract("Thank you for applying. Please do apply again in future.", taxonomy=tx)
+    assert res.templated
+    assert not res.goals
