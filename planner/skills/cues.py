@@ -17,6 +17,16 @@ __all__ = ["Cue", "CueHit", "find_cues", "framing_for", "patterns"]
 
 
 _W = r"(?:\w+\W+){0,4}?"
+# Advice in the imperative at the start of a sentence: "Learn Audition properly before ...",
+# "Book onto an ILS course", "Pick up some nurse call experience" (also read by formletter.py,
+# where it makes "... then reapply" a reason, not a form).
+ADVICE_START = (
+    r"(?:learn|study|gain|revise|get (?:some|more|proper|a|an|the|your|going)|take (?:the|a|an)"
+    r"|do (?:the|a|an|some|complete)|pass (?:the|your|a|an)|book (?:onto|on|yourself)"
+    r"|complete (?:the|a|an|your)|finish (?:the|a|an|your)|spend (?:some|a|time)"
+    r"|sit (?:the|your)|build (?:up )?(?:a|an|some|your)|pick up (?:some|more|a|an)"
+    r"|try to (?:get|gain|build)|read up on|brush up on|enrol|sign up for)\b"
+)
 _PATTERNS: tuple[tuple[Cue, str], ...] = (
     (
         Cue.STRONG_GAP,
@@ -168,13 +178,28 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\b(?:candidate|person|applicant|one|someone|nurse|engineer|teacher|consultant|grower"
         r"|pharmacist) (?:we|they) (?:appointed|hired|chose|took on|went with|selected)\b"
         r"|\bour (?:new )?hire\b|\b(?:other|both|all the other|every other) (?:finalists?"
-        r"|shortlisted (?:candidates?|applicants?))\b"
+        r"|shortlisted (?:candidates?|applicants?))\b|\bthe (?:appointee|hire|person appointed)\b"
+        r"|\b(?:the )?\w+ (?:we|they) (?:chose|took on)\b|\bwent with (?:someone|a|an|another)\b"
+        r"|\bsomeone else (?:on the shortlist|we (?:saw|interviewed|met))\b"
+        # new to the candidate: "would be brand new to you", "new territory for you", "you'd be
+        # starting from zero", "you've only done a handful", "you'd never produced one"
+        r"|\bwould be (?:brand |completely |all |entirely )?new (?:to|for) (?:you|him|her|them)\b"
+        r"|\bnew territory\b|\bstarting from (?:zero|scratch)\b"
+        r"|\bonly (?:done|seen|used|had|fitted|run) (?:a handful|a few|once|twice)\b(?!-)"
+        r"|\bnever (?:produced|done|built|run|led|written|designed|managed|fitted|installed"
+        r"|operated|carried out)\b|\b(?:you|he|she|they) (?:can'?t|cannot)\b"
+        r"|\b(?:is|are|was|were) (?:now |well )?out of date\b"
+        r"|\bnothing (?:on|in) (?:your|his|her|their) (?:cv|resume|résumé|application)\b"
+        # a practical that went wrong: "broke the first-air principle", "ignored the claims
+        # history", "coded wrongly", "ran dry", "went too deep", "were out by 20%"
+        r"|\bbroke\b(?! (?:down|even|the ice|through))|\bignored\b|\bwrongly\b"
+        r"|\bran (?:out|dry)\b|\bwent too (?:deep|close|far|fast|long)\b"
+        r"|\b(?:was|were) (?:way |well |slightly )?(?:off|out by)\b(?! (?:sick|work|duty|shift))"
         # advice in the imperative: "Learn Audition properly before ...", "Book onto an ILS
         # course", "worth doing the ... course", "I'd put some time into product visualisation"
-        r"|(?:^|(?<=[.!?;]\s)|(?<=\n)|(?<=[-•*:]\s))(?:learn|study|gain|get (?:some|more|proper"
-        r"|a|an|the|your)|take (?:the|a|an)|do (?:the|a|an|some)|pass (?:the|your|a|an)|book "
-        r"(?:onto|on|yourself)|complete (?:the|a|an|your)|spend (?:some|a|time)|sit (?:the|your))\b"
+        rf"|(?:^|(?<=[.!?;]\s)|(?<=\n)|(?<=[-•*:]\s)){ADVICE_START}"
         r"|\bworth (?:doing|booking|taking|completing|gaining|studying)\b"
+        r"|\b(?:I'd|I would|we'd) (?:\w+ )?(?:build|spend|put|get|do|take|focus|work)\b"
         r"|\b(?:put|spend) (?:some |more |a bit of )?time (?:into|on)\b"
         # a practical that went wrong: "forgot to discharge the cable", "skipped the pressure
         # test", "out of spec for an hour", "an automatic fail"
@@ -253,7 +278,8 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|point))\b))"
         r"|\b(?:(?:good|logical|natural|useful|sensible|great) )?next steps?"
         r"|\bif you (?:can|could)|\bif you (?:build|get|gain|develop|learn|add|pick up)\b"
-        r"|\bonce you|\bget (?:more|some) (?:\w+ ){0,2}?(?:experience"
+        r"|\bonce you(?!'re| are| join| start| arrive)"
+        r"|\bget (?:more|some) (?:\w+ ){0,2}?(?:experience"
         r"|exposure)"
         r"|\btake (?:a|an) (?:\w+ ){0,3}?(?:course|certification)|\bgetting (?:a |an "
         r"|the )?(?:\w+ ){0,3}?certif"

@@ -104,6 +104,9 @@ _HAS_ALREADY = re.compile(
     r"|(?:mostly|mainly|largely) (?:in|on)"
     r"|(?:is|are|was|were|been|'s|'re|lies|lie|sits|sit|worked|works|work) more (?:in|on)"
     r"|beyond(?: the)?|other than"
+    # "you already do high voltage testing daily", "you already work from the AMM"
+    r"|already (?:\w+ )?(?:do|does|use|uses|run|runs|work (?:with|from|on)|works (?:with|from|on)"
+    r"|deal with|deals with|deliver|delivers|manage|manages)"
     r"|(?:experience|background|career|work) (?:\w+ ){0,2}?(?:has been|is|was|lies|sits)"
     r" (?:mainly |mostly |largely |entirely |all |only )?(?:in|on|with))\s+"
     # a few words, or a list in brackets: "only used hand tools (micrometers, verniers)"; a

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from planner.skills.cues import Cue, patterns
+from planner.skills.cues import ADVICE_START, Cue, patterns
 
 # Form-letter lines: what every rejection says whatever its reason. They name the role, the
 # stage, the company, its stack and its future openings ("we expect to open more roles across
@@ -294,7 +294,7 @@ _SPECIFIC_REASON = re.compile(
     rf"|interview\w*)(?:\s+(?:an?|the|other))?)\s+{_PEOPLE}\s+(?:with|who|whose|that)\s+"
     rf"(?:\w+\s+){{0,3}}?(?:extensive|significant|proven|direct|specific|hands-on|commercial"
     rf"|production|prior|previous|recent|current|substantial|demonstrable|practical"
-    rf"|experience|knowledge|(?<=who\s)(?:had|has|have|already|could|can)){_NOT_A_FIT}"
+    rf"|experience|knowledge|(?<=who\s)(?:had|has|have|already|could|can)|(?<=who)'d){_NOT_A_FIT}"
     r"|\b(?:successful|chosen|selected|appointed|shortlisted)\s+(?:candidates?|applicants?"
     r"|person|people)\s+(?:all\s+)?(?:had|has|have|was|were|brought|could|showed|demonstrated"
     r"|holds?|held)\b"
@@ -315,11 +315,12 @@ _SPECIFIC_REASON = re.compile(
     r"|\byour\s+(?:skills?|knowledge|experience|expertise)\s+(?:in|with|of|around)\b"
     # advice in the imperative before "reapply": "learn audition properly before applying
     # again", "take the ms-900 and then reapply"; "once you've passed the p1 exam, apply again"
-    r"|^\W*(?:learn|study|gain|get\s+(?:some|more|proper|a|an|the|your)|take\s+(?:the|a|an)"
-    r"|do\s+(?:the|a|an|some)|pass\s+(?:the|your|a|an)|book\s+(?:onto|on|yourself)"
-    r"|complete\s+(?:the|a|an|your)|spend\s+(?:some|a|time)|sit\s+(?:the|your))\b"
+    rf"|^\W*{ADVICE_START}"
     r"|\bworth\s+(?:doing|booking|taking|completing|gaining|studying|getting)\b"
-    r"|\bonce\s+you(?:'ve|\s+have)?\s+(?:passed|completed|obtained|got|gained|finished|achieved)\b"
+    r"|\bonce\s+you(?:'ve|\s+have)?\s+(?:passed|completed|obtained|got|gained|finished|achieved"
+    r"|earned)\b|\bonce\s+you\s+(?:have|hold|get)\s+(?:your|a|an|the)\b|\b(?:i'd|i\s+would)\s+(?:\w+\s+)?(?:build|spend|put|get|do|take|focus|work)\b"
+    r"|\bwould\s+help\s+(?:a\s+lot|a\s+great\s+deal)?\s*if\s+you\b"
+    r"|\b(?:might|could|should)\s+consider\s+(?:the|a|an|getting|doing|taking)\b"
 )
 _STRONG_GAP = patterns(Cue.STRONG_GAP)[0]
 # Strong-gap words a form letter uses about itself: "we are unable to give feedback".

@@ -25,6 +25,17 @@ Ids = Callable[[str], set[str]]
         ("Take the MS-900 - it is only a few weeks of study - and then reapply.",
          "microsoft-365-fundamentals"),
         ("Petrel E&P - beginner", "petrel-software"),
+        ("The appointee already held CBAP, which reassured the steering group.",
+         "certified-business-analysis-professional"),
+        ("Tunnel construction would be brand new to you, and this is a TBM drive from day one.",
+         "tunnel-construction"),
+        ("Revise the separation minima thoroughly before your next validation attempt.",
+         "atc-separation-standards"),
+        ("Pick up some nurse call maintenance experience and come back to us.",
+         "nurse-call-systems"),
+        ("In the case exercise your underwriting decisions for insurance ignored the claims "
+         "history on two of the three risks.", "insurance-underwriting"),
+        ("Once you have your CSCS card, get in touch again.", "cscs-card"),
     ],
 )  # fmt: skip
 def test_a_named_skill_in_these_frames_is_a_goal(goal_ids: Ids, sentence: str,
@@ -39,6 +50,9 @@ def test_a_named_skill_in_these_frames_is_a_goal(goal_ids: Ids, sentence: str,
          "itrent"),
         ("Your technique for skinning fish fillets was spot on, not a scrap wasted.",
          "fish-filleting-techniques"),
+        ("You already do high voltage testing daily in your current role, so that side was never "
+         "in doubt.", "high-voltage-testing"),
+        ("We'll train you on tunnel segment lining once you're on site.", "tunnel-construction"),
     ],
 )  # fmt: skip
 def test_a_named_skill_taken_back_is_no_goal(goal_ids: Ids, sentence: str, skill: str) -> None:
@@ -59,7 +73,16 @@ def test_look_alikes_of_the_discounts_stay_goals(goal_ids: Ids, text: str, skill
     assert skill in goal_ids(text)
 
 
-def test_a_form_letter_inviting_a_new_application_stays_a_form_letter(tx: Taxonomy) -> None:
-    res = extract("Thank you for applying. Please do apply again in future.", taxonomy=tx)
+@pytest.mark.parametrize(
+    "letter",
+    [
+        "Thank you for applying. Please do apply again in future.",
+        "Thank you for your interest. Once you have a moment, do get in touch.",
+    ],
+)
+def test_a_form_letter_inviting_a_new_application_stays_a_form_letter(tx: Taxonomy,
+                                                                     letter: str) -> None:
+    res = extract(letter, taxonomy=tx)
     assert res.templated
     assert not res.goals
+    assert not res.unnamed_reasons
