@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 DEFAULT_FEEDBACK = ROOT / "bench" / "data" / "feedback" / "labelled.jsonl"
 DESCRIBED = ROOT / "bench" / "data" / "described"  # gaps described, not named (twelfth session)
+NAMED = ROOT / "bench" / "data" / "named"  # a skill named as a gap or not (twelfth session)
 # Written blind by other engineers, labels fixed before any run (see their README): heldout.jsonl
 # once the extractor existed, heldout2.jsonl later (gold of both re-mapped blind when the taxonomy
 # grew), heldout3.jsonl against the grown taxonomy, heldout4.jsonl and heldout5.jsonl (its
@@ -162,6 +163,30 @@ def bench_described(path: Path, tx: Taxonomy) -> None:
         ],
     )
     print(f"look-alikes given that skill as a goal: {look_alikes['given']} of {look_alikes['n']}")
+
+
+def bench_named(path: Path, tx: Taxonomy) -> None:
+    """Sentences that each name one skill, as the candidate's gap or not (see
+    bench/data/named/README.md). The rules were written from groups 1 and 2; 3 and 4 test them."""
+    rows = [(f.stem, r) for f in sorted(path.glob("*.jsonl")) for r in read_jsonl(f)]
+    if not rows:
+        return
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for group, r in rows:
+        half = "groups 1-2 (rules written from)" if group in ("group1", "group2") else (
+            "groups 3-4 (test)")
+        found = r["skill"] in {g.skill_id for g in extract(r["text"], taxonomy=tx).goals}
+        c = counts[half]
+        c[r["label"]] += 1
+        c[f"{r['label']}_right"] += found if r["label"] == "gap" else not found
+    table(
+        f"Named skills ({len(rows)} sentences over {len({r['skill'] for _, r in rows})} skills)",
+        ["sentences", "gap: sentences", "skill given", "not a gap: sentences", "skill not given"],
+        [
+            [k, c["gap"], c["gap_right"] / c["gap"], c["not"], c["not_right"] / c["not"]]
+            for k, c in sorted(counts.items())
+        ],
+    )
 
 
 def _count_reasons(c: Counter[str], kind: str, n: int, missed: bool) -> None:
@@ -362,6 +387,7 @@ def main() -> None:
         if path.is_file():
             bench_feedback(path, tx, args.verbose_heldout, f"Held-out set {path.name}")
     bench_described(DESCRIBED, tx)
+    bench_named(NAMED, tx)
     if not args.skip_esco_load:
         bench_esco_load(args.data)
     if not args.skip_spans:

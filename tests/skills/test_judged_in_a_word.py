@@ -17,7 +17,7 @@ from planner.skills.model import Framing
 from planner.skills.taxonomy import Taxonomy
 
 Ids = Callable[[str], set[str]]
-DESCRIBED = Path(__file__).resolve().parents[2] / "bench" / "data" / "described"
+DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
 
 
 @pytest.mark.parametrize(
@@ -59,15 +59,21 @@ def test_praise_and_look_alikes_give_no_goal(goal_ids: Ids, sentence: str) -> No
     assert goal_ids(sentence) == set()
 
 
-def test_the_described_gap_sentences_are_well_formed(tx: Taxonomy) -> None:
+@pytest.mark.parametrize(
+    ("folder", "labels", "least"),
+    [("described", {"pos", "neg"}, 5000), ("named", {"gap", "not"}, 2400)],
+)
+def test_the_written_sentences_are_well_formed(
+    tx: Taxonomy, folder: str, labels: set[str], least: int
+) -> None:
     rows = [
         json.loads(line)
-        for path in sorted(DESCRIBED.glob("*.jsonl"))
+        for path in sorted((DATA / folder).glob("*.jsonl"))
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    assert len(rows) > 5000
-    assert {r["label"] for r in rows} == {"pos", "neg"}
+    assert len(rows) >= least
+    assert {r["label"] for r in rows} == labels
     unknown = {r["skill"] for r in rows} - {e.skill_id for e in tx}
     assert not unknown, f"skill ids not in the taxonomy: {sorted(unknown)}"
     assert all(r["text"].strip() for r in rows)
