@@ -139,10 +139,10 @@ _DISCOUNT = re.compile(
     r" (?:quickly|fast|easily|in no time)|learn (?:it|that|this|them)? ?(?:in (?:a|an) (?:day|week"
     r"|afternoon|hour)|quickly|fast))\b"
     # "our bid library sits in Loopio; don't worry about that"
-    r"|\b(?:don'?t|do not|no need to) (?:\w+ )?worry about\b"
+    r"|\b(?:don'?t|do not|no need to) (?:\w+ )?worry (?:about|that)\b"
     # "it didn't count against you", "wasn't part of the decision", "played no part"
     r"|\b(?:did(?:n't| not)|does(?:n't| not)|wo(?:n't|uld not)|will not) (?:really )?(?:(?:count"
-    r"|weigh) against|factor in(?:to)?|feature in|come into it)\b"
+    r"|weigh) (?:against|towards?)|factor in(?:to)?|feature in|come into it)\b"
     r"|\b(?:wasn'?t|was not|weren'?t|were not|isn'?t|is not|aren'?t|are not) (?:really |even )?"
     r"(?:part of (?:the|our|this|my) (?:decision|assessment|scoring|criteria|process|job|role)"
     r"|assessed|scored|weighed|weighted|required|essential|needed|a requirement)\b"
@@ -214,7 +214,7 @@ def discounted_spans(sentence: str) -> list[tuple[int, int]]:
 # ("Kubernetes, which you hadn't used, but that's not something we'd hold against anyone").
 _TAKES_BACK = re.compile(
     r"(?:[ \t]+[\w'/.-]+){0,3}?\s*(?:,\s*\b(?:which|that)\b(?:\s+[\w']+){1,6}?\s*,)?"
-    r"(?:,?\s*\b(?:but|though|although|which)\b(?:\s+[\w']+){0,4}?"
+    r"(?:,?\s*\b(?:but|though|although|which|so)\b(?:\s+[\w']+){0,4}?"
     r"|,\s*(?:he|she|they|we|I|the \w+))?\s*$",
     re.I,
 )

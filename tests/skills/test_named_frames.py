@@ -53,6 +53,10 @@ def test_a_named_skill_in_these_frames_is_a_goal(goal_ids: Ids, sentence: str,
         ("You already do high voltage testing daily in your current role, so that side was never "
          "in doubt.", "high-voltage-testing"),
         ("We'll train you on tunnel segment lining once you're on site.", "tunnel-construction"),
+        ("We'll show you belt scraper adjustment ourselves, so don't worry that it came up.",
+         "conveyor-belt-tracking"),
+        ("Microsoft Copilot questions were just for interest and didn't count toward the score.",
+         "microsoft-365-copilot"),
     ],
 )  # fmt: skip
 def test_a_named_skill_taken_back_is_no_goal(goal_ids: Ids, sentence: str, skill: str) -> None:
@@ -67,6 +71,7 @@ def test_a_named_skill_taken_back_is_no_goal(goal_ids: Ids, sentence: str, skill
          "bonus.", "greenhouse"),
         ("In the written assessment, your analysis did not weigh the risks to the children "
          "clearly enough.", "risk-assessment"),
+        ("You lacked Excel, so the modelling task was hard.", "microsoft-excel"),
     ],
 )  # fmt: skip
 def test_look_alikes_of_the_discounts_stay_goals(goal_ids: Ids, text: str, skill: str) -> None:
