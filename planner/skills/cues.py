@@ -195,6 +195,12 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\bbroke\b(?! (?:down|even|the ice|through))|\bignored\b|\bwrongly\b"
         r"|\bran (?:out|dry)\b|\bwent too (?:deep|close|far|fast|long)\b"
         r"|\b(?:was|were) (?:way |well |slightly )?(?:off|out by)\b(?! (?:sick|work|duty|shift))"
+        # what happened in a practical, told without a gap word: "On the practical your flat
+        # fish filleting left flesh on the frame", "In the simulator you lost separation"
+        r"|(?:^|(?<=[.!?;]\s)|(?<=\n))(?:in|on|during) (?:the|your) (?:[\w-]+ ){0,2}?(?:practical"
+        r"|test|exercise|simulation|simulator|trial|role-?play|case study|assessment|task|drill"
+        r"|observed lesson|screen test|mock-up)s?(?: day| shift)?,? (?:you|your|he|his|she|her"
+        r"|they|their)\b(?! (?:were|was) (?:asked|given|shown|told)\b)"
         # advice in the imperative: "Learn Audition properly before ...", "Book onto an ILS
         # course", "worth doing the ... course", "I'd put some time into product visualisation"
         rf"|(?:^|(?<=[.!?;]\s)|(?<=\n)|(?<=[-•*:]\s)){ADVICE_START}"

@@ -36,6 +36,10 @@ Ids = Callable[[str], set[str]]
         ("In the case exercise your underwriting decisions for insurance ignored the claims "
          "history on two of the three risks.", "insurance-underwriting"),
         ("Once you have your CSCS card, get in touch again.", "cscs-card"),
+        ("On the practical your flat fish filleting left a lot of flesh on the frame and the "
+         "fillets were ragged.", "fish-filleting-techniques"),
+        ("In the simulator you lost radar separation between two arrivals on base leg.",
+         "atc-separation-standards"),
     ],
 )  # fmt: skip
 def test_a_named_skill_in_these_frames_is_a_goal(goal_ids: Ids, sentence: str,
@@ -91,3 +95,16 @@ def test_a_form_letter_inviting_a_new_application_stays_a_form_letter(tx: Taxono
     assert res.templated
     assert not res.goals
     assert not res.unnamed_reasons
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the role play you were asked to handle a complaint about a late delivery.",
+        "In the case study you identified the key risks well and your risk assessment was "
+        "thorough.",
+    ],
+)
+def test_a_practical_described_neutrally_or_praised_gives_no_goal(goal_ids: Ids,
+                                                                  sentence: str) -> None:
+    assert goal_ids(sentence) == set()
