@@ -176,10 +176,11 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\b(?:appointed|hired|chosen|successful|preferred) (?:candidates?|applicants?|person"
         r"|people|finalists?|nurse|engineer|teacher)\b"
         r"|\b(?:candidate|person|applicant|one|someone|nurse|engineer|teacher|consultant|grower"
-        r"|pharmacist) (?:we|they) (?:appointed|hired|chose|took on|went with|selected)\b"
+        r"|pharmacist|artist|driver|chef|designer|developer|manager|officer|technician)s?"
+        r" (?:we|they) (?:appointed|hired|chose|took on|went with|selected)\b"
         r"|\bour (?:new )?hire\b|\b(?:other|both|all the other|every other) (?:finalists?"
         r"|shortlisted (?:candidates?|applicants?))\b|\bthe (?:appointee|hire|person appointed)\b"
-        r"|\b(?:the )?\w+ (?:we|they) (?:chose|took on)\b|\bwent with (?:someone|a|an|another)\b"
+        r"|\bwent with (?:someone|a|an|another)\b"
         r"|\bsomeone else (?:on the shortlist|we (?:saw|interviewed|met))\b"
         # new to the candidate: "would be brand new to you", "new territory for you", "you'd be
         # starting from zero", "you've only done a handful", "you'd never produced one"
@@ -190,8 +191,11 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|operated|carried out)\b|\b(?:you|he|she|they) (?:can'?t|cannot)\b"
         r"|\b(?:is|are|was|were) (?:now |well )?out of date\b"
         r"|\bnothing (?:on|in) (?:your|his|her|their) (?:cv|resume|résumé|application)\b"
-        # a practical that went wrong: "broke the first-air principle", "ignored the claims
-        # history", "coded wrongly", "ran dry", "went too deep", "were out by 20%"
+        # a practical that went wrong: "forgot to discharge the cable", "skipped the pressure
+        # test", "out of spec for an hour", "an automatic fail", "broke the first-air principle",
+        # "ignored the claims history", "coded wrongly", "ran dry", "went too deep", "were out by"
+        r"|\bforgot\b|\bskipped\b|\bout of (?:spec|specification|tolerance|alignment"
+        r"|sequence)\b|\b(?:an? )?(?:automatic |outright )?fail\b"
         r"|\bbroke\b(?! (?:down|even|the ice|through))|\bignored\b|\bwrongly\b"
         r"|\bran (?:out|dry)\b|\bwent too (?:deep|close|far|fast|long)\b"
         r"|\b(?:was|were) (?:way |well |slightly )?(?:off|out by)\b(?! (?:sick|work|duty|shift))"
@@ -205,12 +209,8 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         # course", "worth doing the ... course", "I'd put some time into product visualisation"
         rf"|(?:^|(?<=[.!?;]\s)|(?<=\n)|(?<=[-•*:]\s)){ADVICE_START}"
         r"|\bworth (?:doing|booking|taking|completing|gaining|studying)\b"
-        r"|\b(?:I'd|I would|we'd) (?:\w+ )?(?:build|spend|put|get|do|take|focus|work)\b"
+        r"|\b(?:I'd|I would) (?:\w+ )?(?:build|spend|put|get|do|take|focus|work)\b"
         r"|\b(?:put|spend) (?:some |more |a bit of )?time (?:into|on)\b"
-        # a practical that went wrong: "forgot to discharge the cable", "skipped the pressure
-        # test", "out of spec for an hour", "an automatic fail"
-        r"|\bforgot\b|\bskipped\b|\bout of (?:spec|specification|tolerance|alignment"
-        r"|sequence)\b|\b(?:an? )?(?:automatic |outright )?fail\b"
         r"|\boutside (?:our|the) (?:standard|tolerance|limits?|time allowed)\b"
         r"|\blet (?:the|your|his|her|their) (?:\w+ ){1,2}?down\b|\b(?:was|were) the (?:problem"
         r"|issue)\b|\btoo (?:slow|much)\b|\b(?:beginner|novice)\b|\bonly (?:read|heard) about\b"

@@ -168,7 +168,6 @@ _PEOPLE_NOUN = re.compile(
 )
 
 
-# "the store operations lead", "the QA coach", "the Head of Partnerships": a person.
 # A language's name before the people or things of that country names who they are: "the Polish
 # agency workers", "our Spanish customers", "the Romanian market".
 _NATIONALS_AFTER = re.compile(
@@ -189,6 +188,7 @@ _WHO_LACKS = re.compile(
     r"\s+(?:little|no|limited|not much|only basic|basic|poor|only a little)\s+$",
     re.I,
 )
+# "the store operations lead", "the QA coach", "the Head of Partnerships": a person.
 _PERSON_AFTER = re.compile(
     r"[ \t]+(?:lead|leads|coach|coaches|manager|managers|director|directors|officer|officers"
     r"|adviser|advisers|advisor|advisors|editor|editors|trainer|trainers|champion|champions"

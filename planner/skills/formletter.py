@@ -318,7 +318,8 @@ _SPECIFIC_REASON = re.compile(
     rf"|^\W*{ADVICE_START}"
     r"|\bworth\s+(?:doing|booking|taking|completing|gaining|studying|getting)\b"
     r"|\bonce\s+you(?:'ve|\s+have)?\s+(?:passed|completed|obtained|got|gained|finished|achieved"
-    r"|earned)\b|\bonce\s+you\s+(?:have|hold|get)\s+(?:your|a|an|the)\b|\b(?:i'd|i\s+would)\s+(?:\w+\s+)?(?:build|spend|put|get|do|take|focus|work)\b"
+    r"|earned)\b|\bonce\s+you\s+(?:have|hold|get)\s+(?:your|a|an|the)\b"
+    r"|\b(?:i'd|i\s+would)\s+(?:\w+\s+)?(?:build|spend|put|get|do|take|focus|work)\b"
     r"|\bwould\s+help\s+(?:a\s+lot|a\s+great\s+deal)?\s*if\s+you\b"
     r"|\b(?:might|could|should)\s+consider\s+(?:the|a|an|getting|doing|taking)\b"
 )
