@@ -167,14 +167,19 @@ def bench_described(path: Path, tx: Taxonomy) -> None:
 
 def bench_named(path: Path, tx: Taxonomy) -> None:
     """Sentences that each name one skill, as the candidate's gap or not (see
-    bench/data/named/README.md). The rules were written from groups 1 and 2; 3 and 4 test them."""
+    bench/data/named/README.md). The rules were written from groups 1 and 2; 3 and 4 measured
+    each round; 5 and 6 were written after the rules, from a second draw."""
     rows = [(f.stem, r) for f in sorted(path.glob("*.jsonl")) for r in read_jsonl(f)]
     if not rows:
         return
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for group, r in rows:
-        half = "groups 1-2 (rules written from)" if group in ("group1", "group2") else (
-            "groups 3-4 (test)")
+        half = {
+            "group1": "groups 1-2 (rules written from)",
+            "group2": "groups 1-2 (rules written from)",
+            "group3": "groups 3-4 (measured each round)",
+            "group4": "groups 3-4 (measured each round)",
+        }.get(group, "groups 5-6 (written after the rules)")
         found = r["skill"] in {g.skill_id for g in extract(r["text"], taxonomy=tx).goals}
         c = counts[half]
         c[r["label"]] += 1
