@@ -36,6 +36,8 @@ Ids = Callable[[str], set[str]]
         ("In the case exercise your underwriting decisions for insurance ignored the claims "
          "history on two of the three risks.", "insurance-underwriting"),
         ("Once you have your CSCS card, get in touch again.", "cscs-card"),
+        ("Ultimately we went with someone who'd led FINREP submissions at a larger bank.",
+         "corep-and-finrep"),
         ("On the practical your flat fish filleting left a lot of flesh on the frame and the "
          "fillets were ragged.", "fish-filleting-techniques"),
         ("In the simulator you lost radar separation between two arrivals on base leg.",
