@@ -155,7 +155,7 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|structure)\b"
         r"|\b(?:real |main |big )?challenge for (?:you|her|him|them)\b"
         r"|\btoo (?:optimistic|passive|hard-?line|quiet|complicated|complex|informal|casual"
-        r"|blunt|negative)\b"
+        r"|blunt|negative|slow|much)\b"
         # what went wrong, told without a gap word (twelfth session, from the written described
         # gaps): "it would have been good to hear ...", "you should have asked", "left out the
         # time", "there was nothing about the team", "you only talked about billable hours"
@@ -206,14 +206,13 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|observed lesson|screen test|mock-up)s?(?: day| shift)?,? (?:you|your|he|his|she|her"
         r"|they|their)\b(?! (?:were|was) (?:asked|given|shown|told)\b)"
         # advice in the imperative: "Learn Audition properly before ...", "Book onto an ILS
-        # course", "worth doing the ... course", "I'd put some time into product visualisation"
+        # course", "I'd put some time into product visualisation"
         rf"|(?:^|(?<=[.!?;]\s)|(?<=\n)|(?<=[-•*:]\s)){ADVICE_START}"
-        r"|\bworth (?:doing|booking|taking|completing|gaining|studying)\b"
         r"|\b(?:I'd|I would) (?:\w+ )?(?:build|spend|put|get|do|take|focus|work)\b"
         r"|\b(?:put|spend) (?:some |more |a bit of )?time (?:into|on)\b"
         r"|\boutside (?:our|the) (?:standard|tolerance|limits?|time allowed)\b"
         r"|\blet (?:the|your|his|her|their) (?:\w+ ){1,2}?down\b|\b(?:was|were) the (?:problem"
-        r"|issue)\b|\btoo (?:slow|much)\b|\b(?:beginner|novice)\b|\bonly (?:read|heard) about\b"
+        r"|issue)\b|\b(?:beginner|novice)\b|\bonly (?:read|heard) about\b"
         r"|\bnot (?:yet )?(?:certified|qualified|registered|licensed|accredited)\b"
         r"|\b(?:was|were|felt|seemed|is|looked) (?:quite |rather |a bit |a little |fairly |too "
         r"|very )?basic\b(?! (?:level|salary|pay|rate|hours|training))"
@@ -242,7 +241,8 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|more|stronger|deeper)|\brecommend|\bsuggest|\bencourage|\badvis(?:e|es|ed|ing)\b"
         r"|\bwould help"
         r"|\bcould help"
-        r"|\bworth (?:investing|spending|learning|practi[sc]ing|looking|getting|brushing|building)"
+        r"|\bworth (?:investing|spending|learning|practi[sc]ing|looking|getting|brushing|building"
+        r"|doing|booking|taking|completing|gaining|studying)"
         r"|\bconsider (?:\w+ing)\b|\bfocus(?:ing)? on\b|\bbrush(?:ing)? up"
         # "work on X" is advice; "your work on X", "schemes of work on the drive" are nouns
         r"|\b(?<!your )(?<!his )(?<!her )(?<!their )(?<!my )(?<!our )(?<!the )(?<!of )"
