@@ -6,9 +6,7 @@ sentences in ``bench/data/described/``."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +15,6 @@ from planner.skills.model import Framing
 from planner.skills.taxonomy import Taxonomy
 
 Ids = Callable[[str], set[str]]
-DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
 
 
 @pytest.mark.parametrize(
@@ -57,26 +54,6 @@ def test_a_verdict_on_a_named_skill_makes_it_a_gap(tx: Taxonomy, sentence: str,
 )
 def test_praise_and_look_alikes_give_no_goal(goal_ids: Ids, sentence: str) -> None:
     assert goal_ids(sentence) == set()
-
-
-@pytest.mark.parametrize(
-    ("folder", "labels", "least"),
-    [("described", {"pos", "neg"}, 5000), ("named", {"gap", "not"}, 3600)],
-)
-def test_the_written_sentences_are_well_formed(
-    tx: Taxonomy, folder: str, labels: set[str], least: int
-) -> None:
-    rows = [
-        json.loads(line)
-        for path in sorted((DATA / folder).glob("*.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    assert len(rows) >= least
-    assert {r["label"] for r in rows} == labels
-    unknown = {r["skill"] for r in rows} - {e.skill_id for e in tx}
-    assert not unknown, f"skill ids not in the taxonomy: {sorted(unknown)}"
-    assert all(r["text"].strip() for r in rows)
 
 
 @pytest.mark.parametrize(
@@ -130,8 +107,8 @@ def test_what_went_wrong_without_a_gap_word_is_listed_to_name(tx: Taxonomy,
 
 
 def test_a_skill_named_in_what_was_left_out_is_a_gap(tx: Taxonomy) -> None:
-    goals = {g.skill_id: g for g in extract(
-        "You left out the fluid balance chart in your handover.", taxonomy=tx).goals}
+    res = extract("You left out the fluid balance chart in your handover.", taxonomy=tx)
+    goals = {g.skill_id: g for g in res.goals}
     assert goals["fluid-balance-monitoring"].framing is Framing.GAP
 
 
