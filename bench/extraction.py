@@ -30,6 +30,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 from planner.skills import extract  # noqa: E402
 from planner.skills.esco import read_csv  # noqa: E402
 from planner.skills.matcher import find_mentions  # noqa: E402
+from planner.skills.paraphrase import find_paraphrases  # noqa: E402
 from planner.skills.rank import Ranker, normalise_sentence  # noqa: E402
 from planner.skills.taxonomy import Taxonomy, load_taxonomy, with_esco_links  # noqa: E402
 
@@ -82,10 +83,12 @@ def bench_feedback(path: Path, tx: Taxonomy, verbose: bool, title: str) -> None:
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     templated_with_goals = 0
     reasons = Counter[str]()  # reasons that name no skill (planner/skills/reasons.py)
+    missed = Counter[str]()  # why a gold goal was missed, roughly (see _why_missed)
     for it in items:
         res = extract(it["text"], it.get("job_description"), it.get("resume"), taxonomy=tx)
         pred = {g.skill_id for g in res.goals}
         gold = set(it["gold"])
+        missed.update(_why_missed(it, gold - pred, tx))
         _count_reasons(reasons, it["kind"], len(res.unnamed_reasons), bool(gold - pred))
         for key in ("all", it["kind"]):
             _count(counts[key], pred, gold)
@@ -123,6 +126,22 @@ def bench_feedback(path: Path, tx: Taxonomy, verbose: bool, title: str) -> None:
     )
     print("must-have / nice-to-have: goals from texts with a job description, split by the")
     print("goal's must_have flag against the gold split (a goal in the wrong class counts in both)")
+    print(
+        f"missed goals: {missed['absent']} absent from the taxonomy, {missed['named']} named in "
+        f"the text (its name or a paraphrase found, the goal dropped), {missed['described']} "
+        "never named (described in other words)"
+    )
+
+
+def _why_missed(it: dict[str, Any], ids: set[str], tx: Taxonomy) -> Iterable[str]:
+    """For each missed gold id: not in the taxonomy; named in the text the goal comes from (the
+    job description for a job + resume pair), by a name or a paraphrase, so the goal was dropped
+    on the way; or never named, so only words that describe it could have found it."""
+    text = it.get("job_description") or it["text"]
+    named = {m.skill_id for m in find_mentions(text, tx)}
+    named |= {h.skill_id for h in find_paraphrases(text)}
+    for sid in ids:
+        yield "absent" if tx.get(sid) is None else "named" if sid in named else "described"
 
 
 def bench_described(path: Path, tx: Taxonomy) -> None:
