@@ -60,6 +60,14 @@ _STAGE_VERB = re.compile(
     r"|let|did|didn't|seemed|looked|became|ran|stayed|remained|could|couldn't)\b",
     re.I,
 )
+# "In the NFS test, your scores ...": the stage in an opening phrase, its score the subject. Not
+# "In the technical interview, your answers on recursion were thin": answers have topics.
+_SETTING_LEAD = re.compile(r"\W*(?:in|on|at|during|for)\s+(?:the|your|my|his|her|their)\s+", re.I)
+_ITS_SCORE = re.compile(
+    r"\s*,?\s+(?:the|your|my|his|her|their)\s+(?:overall\s+)?(?:scores?|results?|marks?|times?)"
+    + _STAGE_VERB.pattern,
+    re.I,
+)
 _CONTRAST = re.compile(r"\b(?:but|however|unfortunately|sadly)\b", re.I)
 _FORMAT_LEAD = 25
 
@@ -100,11 +108,15 @@ def names_the_format(
 
 def _judges_the_stage(text: str, sentence: Span, m: Mention, end: int, cue: int) -> bool:
     """True when the stage opens the sentence and the gap word after it has no person in
-    between: the verdict is on the stage itself."""
+    between: the verdict is on the stage itself. Also "In the NFS test, your scores weren't
+    where they needed to be": the stage set in the sentence's opening phrase, and the verdict
+    on its score."""
     lead = _SUBJECT_LEAD.match(text, sentence.start, m.start)
-    return (
-        lead is not None
-        and lead.end() == m.start
-        and _STAGE_VERB.match(text, end, sentence.end) is not None
-        and not _SOMEONE.search(text, end, cue)
-    )
+    if lead is not None and lead.end() == m.start:
+        verb = _STAGE_VERB.match(text, end, sentence.end)
+    else:
+        lead = _SETTING_LEAD.match(text, sentence.start, m.start)
+        if lead is None or lead.end() != m.start:
+            return False
+        verb = _ITS_SCORE.match(text, end, sentence.end)
+    return verb is not None and not _SOMEONE.search(text, end, cue)

@@ -63,6 +63,11 @@ def test_praise_and_look_alikes_give_no_goal(goal_ids: Ids, sentence: str) -> No
         ("Your one-way video interview lacked energy and you kept looking away from the camera.",
          "video-interviewing"),
         ("The sales role-play was below standard.", "role-play-exercises"),
+        # the stage set in an opening phrase, the verdict on its score
+        ("In the NFS test the scores weren't quite where they needed to be.",
+         "firefighter-selection-tests"),
+        ("In the NFS tests, your scores came in below the pass mark.",
+         "firefighter-selection-tests"),
     ],
 )  # fmt: skip
 def test_a_stage_judged_itself_is_the_goal(goal_ids: Ids, sentence: str, stage: str) -> None:
@@ -73,6 +78,10 @@ def test_a_stage_judged_itself_is_the_goal(goal_ids: Ids, sentence: str, stage: 
     ("sentence", "stage"),
     [
         ("In the technical interview you struggled with recursion.", "technical-interviewing"),
+        ("In the technical interview, your answers on recursion were thin.",
+         "technical-interviewing"),
+        ("In the NFS test you were friendly but your scores were low.",
+         "firefighter-selection-tests"),
         ("The role-play customer was upset because an engineer hadn't turned up twice.",
          "role-play-exercises"),
         ("The video interview was where you struggled to explain your last project.",
