@@ -147,8 +147,11 @@ _JOB_NOUN = (
     r"actuary|economist|statistician|librarian|archivist|curator|secretary|bookkeeper|"
     r"practitioner|instructor|trainer|coach|worker|handler|dispatcher"
 )
+# The title's words hold no article: in "a requirement for the fabricator role" the title is
+# "fabricator", and "a requirement" stays for the discount to read.
 _LOWER_TITLE = re.compile(
-    rf"\b(?:the|our|this|your|a|an)\s+((?:[\w+#./&-]+\s+){{0,4}}(?:{_JOB_NOUN})s?)"
+    r"\b(?:the|our|this|your|a|an)\s+("
+    rf"(?:(?!(?:the|our|this|your|a|an)\s)[\w+#./&-]+\s+){{0,4}}(?:{_JOB_NOUN})s?)"
     r"\s+(?:role|position|post|job|opening|vacancy|interview|internship)\b",
     re.I,
 )

@@ -63,6 +63,9 @@ def test_a_named_skill_in_these_frames_is_a_goal(goal_ids: Ids, sentence: str,
          "conveyor-belt-tracking"),
         ("Microsoft Copilot questions were just for interest and didn't count toward the score.",
          "microsoft-365-copilot"),
+        # the role's title after the discount is not blanked together with it
+        ("CSWIP wasn't a requirement for the fabricator role, but your weld test failed on the "
+         "root run.", "cswip-3-1"),
     ],
 )  # fmt: skip
 def test_a_named_skill_taken_back_is_no_goal(goal_ids: Ids, sentence: str, skill: str) -> None:
