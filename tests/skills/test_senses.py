@@ -99,6 +99,16 @@ def test_a_sense_must_be_an_entry() -> None:
             "erlang",
             "forecasting-for-operations",
         ),
+        (
+            "You don't hold the CSCS from the NSCA yet, and our athletes' strength coaches all do.",
+            "certified-strength-and-conditioning-specialist",
+            "cscs-card",
+        ),
+        (
+            "You didn't have a CSCS yet, and every labourer on our sites needs one.",
+            "cscs-card",
+            "certified-strength-and-conditioning-specialist",
+        ),
     ],
 )
 def test_shipped_senses_follow_the_field(tx: Taxonomy, text: str, want: str, unwanted: str) -> None:
