@@ -52,7 +52,8 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\bunder-?prepared|\bunprepared|\brambl\w*|\bgeneric\b|\bsloppy|\bcareless"
         r"|\bnervous(?! (?:patients?|customers?|clients?|children|flyers|owners|animals|pets"
         r"|callers))"
-        r"|\bvague\b|\bthin\b|\bunclear\b"
+        r"|\bvague\b|\bthin\b(?![- ](?:clients?|films?|sections?|layers?|coats?|walls?|sheets?))"
+        r"|\bunclear\b"
         # "so the main thing was safeguarding", "the biggest issue was the budget answer"
         r"|\bthe (?:main|biggest|big|key|only|one|real) (?:thing|issue|problem|sticking point"
         r"|stumbling block|weakness|concern|worry|gap) (?:was|were|is)\b"
@@ -93,7 +94,10 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\b(?:was|were|felt|seemed|looked) (?:a bit |a little |quite |very |too |rather )?slow\b"
         r"|\bwent sideways|\bcame unstuck|\bfell (?:a (?:bit|little) |rather |somewhat |slightly )?"
         r"(?:down|apart|flat|over)\b|\b(?:below|short of) what (?:we|they|the \w+)\b"
-        r"|\bunders(?:old|ell\w*)|\bburied\b|\bstalled\b|\bdid(?:n't| not) pass|\bnot passed"
+        r"|\bunders(?:old|ell\w*)|\bburied\b"
+        # "a buried tank", "buried services": in the ground, not lost in the answer
+        r"(?![ \t]+(?:tanks?|pipes?|pipework|cables?|services|structures?|assets?|lines?"
+        r"|utilities|ducts?|drains?|mains))|\bstalled\b|\bdid(?:n't| not) pass|\bnot passed"
         r"|\b(?:far |much |way |a bit |a little |rather |slightly )?too (?:technical|long|detailed"
         r"|high-level|vague|generic|junior|theoretical|academic|wordy|abstract|brief|short|shallow"
         r"|basic|narrow)\b"
@@ -238,7 +242,9 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|wanted|"
         r"hoped|preferred|expected)|\bhoped to see|\bexpected to see|\blooking for (?:someone"
         r"|a candidate"
-        r"|more|stronger|deeper)|\brecommend|\bsuggest|\bencourage|\badvis(?:e|es|ed|ing)\b"
+        r"|more|stronger|deeper)|\brecommend|\bsuggest|\bencourage|\badvis(?:e|ed)\b"
+        r"|\badvis(?:es|ing)\b(?![ \t]+(?:the|a|an|clients?|companies|businesses|firms|charities"
+        r"|councils|governments?|organi[sz]ations|public|on|across)\b)"
         r"|\bwould help"
         r"|\bcould help"
         r"|\bworth (?:investing|spending|learning|practi[sc]ing|looking|getting|brushing|building"
@@ -246,8 +252,9 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\bconsider (?:\w+ing)\b|\bfocus(?:ing)? on\b|\bbrush(?:ing)? up"
         # "work on X" is advice; "your work on X", "schemes of work on the drive" are nouns
         r"|\b(?<!your )(?<!his )(?<!her )(?<!their )(?<!my )(?<!our )(?<!the )(?<!of )"
+        r"(?<!bell )(?<!group )(?<!team )(?<!site )(?<!field )(?<!prep )(?<!class )(?<!desk )"
         r"work(?:ing)? on\b"
-        r"|\bimprove\w*|\bdevelop(?:ing)? (?:your|stronger|more|deeper)"
+        r"|\bimprove(?!ments\b)\w*|\bdevelop(?:ing)? (?:your|stronger|more|deeper)"
         # "practise X" is advice; "our Practice Manager", "your last practice" are places
         r"|\b(?<!the )(?<!our )(?<!your )(?<!their )(?<!his )(?<!her )(?<!my )(?<!last )(?<!a )"
         r"(?<!in )(?<!dental )(?<!gp )practi(?:c|s)(?:e|ing)(?!\s+(?:managers?|nurses?|educators?"
@@ -290,7 +297,10 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|\btake (?:a|an) (?:\w+ ){0,3}?(?:course|certification)|\bgetting (?:a |an "
         r"|the )?(?:\w+ ){0,3}?certif"
         r"|\b(?:want|like|need|expect|love)(?:ed)? to see\b|\bbenefit(?:ted)? from\b"
-        r"|\btighten\w*|\bsharpen\w*|\bread(?:ing)? up on\b|\bget(?:ting)? familiar"
+        r"|\btighten\w*|\bsharpen(?:s|ed)?\b"
+        # "sharpening up your answers", not "the proper sharpening monthly" (the task)
+        r"|\bsharpening[ \t]+(?:up|your|his|her|their)\b|\bneeds?[ \t]+sharpening\b"
+        r"|\bread(?:ing)? up on\b|\bget(?:ting)? familiar"
         r"|\bfamiliari[sz](?:e|es|ed|ing)\b|\bgain(?:ing)? (?:\w+ ){0,2}?(?:experience|exposure)"
         r"|\bwork(?:ing)? towards\b|\bupskill\w*"
         r"|\bwould make a (?:big |huge |real |significant |great )?difference\b"
@@ -417,6 +427,12 @@ def find_cues(text: str, start: int, end: int) -> list[CueHit]:
                 continue  # "used by more than 3,000 companies" counts, it names no gap
             if (
                 cue is Cue.GAP
+                and m.group(0).lower() in ("more", "better", "stronger", "deeper", "greater")
+                and _THAN_ANYONE.match(text, m.end())
+            ):
+                continue  # "explained it more clearly than anyone else we saw": praise
+            if (
+                cue is Cue.GAP
                 and m.group(0)[:5].lower() == "focus"
                 and _A_FOCUS.search(text, max(start, m.start() - 8), m.start())
             ):
@@ -439,8 +455,15 @@ def find_cues(text: str, start: int, end: int) -> list[CueHit]:
 
 # "used by more than 3,000 teams" counts (but "more than two years of SQL" is a bar).
 _COUNTING = re.compile(
-    r"\s+than\s+(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"\s+than\s+(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands"
     r"|a (?:dozen|hundred|thousand|million))\b(?!\s+(?:\w+\s+)?(?:years?|months?)\b)",
+    re.I,
+)
+# "more clearly than anyone else we saw", "better than most of the panel": praise.
+_THAN_ANYONE = re.compile(
+    r"(?:\s+[\w-]+)?\s+than\s+(?:anyone|anybody|any other|everyone|everybody|most|all (?:the )?"
+    r"other|the (?:other|rest)|(?:the )?other (?:candidates|applicants|interviewees|finalists))\b",
     re.I,
 )
 # "that was a plus", "which is a bonus": what the candidate has, not a nice-to-have.

@@ -28,6 +28,7 @@ from planner.skills.framing import (
     REASON_CUES,
     SentenceContext,
     cue_for,
+    discount_object,
     discounted_spans,
     discounts_mention,
     gap_label_end,
@@ -306,7 +307,11 @@ def _mine_clause(
             continue  # "candidate has used Sage 200": theirs, and no reason given about it
         if cue is None and encourages(clean[ctx.span.start : ctx.span.end]):
             continue  # "with your Python skills you'll go far": encouragement, not a gap
-        if ctx.discounted and discounts_mention(clean, ctx.span.start, ctx.discount_spans, m.end):
+        if ctx.discounted and discount_object(clean, ctx.span.start, ctx.discount_spans, m.start):
+            continue  # "we didn't assess Python", "we'll put you through our ... induction"
+        if ctx.discounted and discounts_mention(
+            clean, ctx.span.start, ctx.discount_spans, m.end, (o.start for o in mentions)
+        ):
             continue  # "hadn't used FortiGate, but that was not a concern"
         out.append(_Found(m.skill_id, cue, evidence, m))
     return out

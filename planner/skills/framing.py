@@ -7,6 +7,7 @@ scorecard label lines ("Wound care: 2/5") whose rating frames the skill they nam
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from planner.skills.cues import Cue, CueHit, find_cues, framing_for, lower_literals
@@ -146,7 +147,21 @@ _DISCOUNT = re.compile(
     r"|\b(?:wasn'?t|was not|weren'?t|were not|isn'?t|is not|aren'?t|are not) (?:really |even )?"
     r"(?:part of (?:the|our|this|my) (?:decision|assessment|scoring|criteria|process|job|role)"
     r"|assessed|scored|weighed|weighted|required|essential|needed|a requirement)\b"
-    r"|\bplayed no part\b|\bno part in (?:the|our|my) decision\b|\bread too much into\b"
+    r"|\bplayed no part\b|\bno part in (?:the|our|my) decision\b"
+    r"|\b(?:(?:don'?t|do not) )?read too much into\b"
+    # "please don't see it as a barrier", "you meet our minimum requirement"
+    r"|\b(?:don'?t|do not) (?:see|treat|take) (?:it|that|this) as a (?:barrier|problem|issue"
+    r"|obstacle|setback|weakness)\b"
+    r"|\byou (?:meet|met|exceed|exceeded) (?:our|the) (?:minimum |basic )?(?:requirements?"
+    r"|standard|bar)\b"
+    # "we don't need SunSystems experience", "we wouldn't need to send you on the course",
+    # "joiners here don't need to touch it", "your certificate carries over"
+    r"|\b(?:we|they) (?:don'?t|do not) need (?:[\w-]+ ){0,3}?(?:experience|knowledge|skills?)\b"
+    r"|\b(?:wouldn'?t|would not|won'?t|will not|don'?t|do not) need to (?:send|put) (?:you|them)"
+    r" (?:on|through)\b"
+    r"|\b(?:don'?t|do not|won'?t|will not|wouldn'?t|would not|never) (?:ever )?need to (?:touch"
+    r"|handle|do|run|use) (?:it|that|this|them)\b|\bcarr(?:y|ies|ied) (?:it )?over\b"
+    r"|\bthat side(?: of (?:it|things))? (?:was|is) (?:fine|ok|okay|covered|solid|no problem)\b"
     # "we'll put you through our induction", "we'll show you ourselves", "every new starter goes
     # through our system training", "we'll get you up to speed", "taught on the job"
     r"|\b(?:we|they)(?:'ll| will| would|'d)? (?:put|send) (?:you|every\w*|all \w+|new \w+)"
@@ -157,7 +172,8 @@ _DISCOUNT = re.compile(
     r"|\b(?:get|bring) you up to speed\b|\b(?:teach|taught|learn|learned|learnt) on the job\b"
     r"|\bin-house (?:programme|program|training|course)\b|\bno need to (?:know|have|hold)\b"
     # what the candidate plainly has: "that side was never in doubt", "second nature to you"
-    r"|\b(?:never|wasn'?t|was not|isn'?t|is not) (?:really )?in (?:doubt|question)\b"
+    r"|\b(?:never|wasn'?t|was not|isn'?t|is not|weren'?t|were not|aren'?t|are not)"
+    r" (?:really )?in (?:doubt|question)\b"
     r"|\bsecond nature\b|\b(?:wasn'?t|was not|isn'?t|is not|never) (?:a|an) worry\b"
     r"|\b(?:straightforward|easy) for you\b|\bhold (?:\w+ ){0,3}?against\b"
     r"|\bdon'?t let (?:that|it|this) put you off\b"
@@ -220,10 +236,31 @@ _TAKES_BACK = re.compile(
 )
 
 
-def discounts_mention(text: str, offset: int, spans: list[tuple[int, int]], end: int) -> bool:
-    """True when a discount later in the sentence refers back to a mention ending at ``end``."""
+# What may stand between a discount and its object: "we didn't assess Python", "we'll put you
+# through our induction".
+_OBJECT_GAP = re.compile(r"\s*(?:(?:you|the|our|your|any|some|a|an)\s+){0,2}", re.I)
+
+
+def discount_object(text: str, offset: int, spans: list[tuple[int, int]], start: int) -> bool:
+    """True when a mention starting at ``start`` is the object of a discount before it: "your SQL
+    was weak and we didn't assess Python" takes back Python, not SQL."""
     return any(
-        offset + a >= end and _TAKES_BACK.match(text, end, offset + a) is not None for a, _ in spans
+        offset + b <= start and _OBJECT_GAP.fullmatch(text, offset + b, start) is not None
+        for _, b in spans
+    )
+
+
+def discounts_mention(
+    text: str, offset: int, spans: list[tuple[int, int]], end: int, objects: Iterable[int] = ()
+) -> bool:
+    """True when a discount later in the sentence refers back to a mention ending at ``end``;
+    not one that has an object of its own among the mentions starting at ``objects``."""
+    starts = list(objects)
+    return any(
+        offset + a >= end
+        and _TAKES_BACK.match(text, end, offset + a) is not None
+        and not any(discount_object(text, offset, [(a, b)], s) for s in starts)
+        for a, b in spans
     )
 
 

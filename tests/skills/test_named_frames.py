@@ -63,6 +63,26 @@ def test_a_named_skill_in_these_frames_is_a_goal(goal_ids: Ids, sentence: str,
          "conveyor-belt-tracking"),
         ("Microsoft Copilot questions were just for interest and didn't count toward the score.",
          "microsoft-365-copilot"),
+        # thirteenth session
+        ("Don't read too much into the distributed data parallel question; it was a warm-up "
+         "and wasn't scored.", "distributed-training"),
+        ("You're already an ILS provider, so we wouldn't need to send you on the course.",
+         "immediate-life-support"),
+        ("Your existing FAA flight attendant certificate carries over, so you'd only need "
+         "differences training.", "faa-flight-attendant-certificate"),
+        ("As a holder of CST certification, you meet our minimum requirement.",
+         "certified-surgical-technologist"),
+        ("You're obviously fluent in RhinoGold, so that side of things was fine.",
+         "jewellery-cad"),
+        ("We'll put you through our clerk to governors induction regardless, so please don't "
+         "see it as a barrier.", "clerking-to-governors"),
+        ("Honestly, we don't need SunSystems experience; we train everyone who joins the team.",
+         "infor-sunsystems"),
+        ("Our machinist handles all spindle moulder setup, so joiners here don't need to touch "
+         "it.", "spindle-moulder-setting"),
+        ("Underwriting insurance risks for SME clients is already your day job, so the "
+         "technical basics weren't in doubt.", "insurance-underwriting"),
+        ("Your SQL was weak and we didn't assess Python.", "python"),
         # the role's title after the discount is not blanked together with it
         ("CSWIP wasn't a requirement for the fabricator role, but your weld test failed on the "
          "root run.", "cswip-3-1"),
@@ -81,6 +101,12 @@ def test_a_named_skill_taken_back_is_no_goal(goal_ids: Ids, sentence: str, skill
         ("In the written assessment, your analysis did not weigh the risks to the children "
          "clearly enough.", "risk-assessment"),
         ("You lacked Excel, so the modelling task was hard.", "microsoft-excel"),
+        # a discount with its own object takes back that object, not the skill before it
+        ("Your SQL was weak and we didn't assess Python.", "sql"),
+        ("You don't meet our requirement for PRINCE2.", "prince2"),
+        ("Your PRINCE2 knowledge was thin and we don't need to send you on the course.",
+         "prince2"),
+        ("That wasn't a problem but your Python was weak.", "python"),
     ],
 )  # fmt: skip
 def test_look_alikes_of_the_discounts_stay_goals(goal_ids: Ids, text: str, skill: str) -> None:
