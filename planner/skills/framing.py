@@ -61,12 +61,29 @@ def cue_for(
         cue = Cue.STRONG_GAP  # "Main gaps: paid social at scale and attribution"
     if cue is None and _elaborates(clean, ctx, m):
         cue = Cue.GAP  # "One thing held you back. Specifically, stakeholder management."
+    if cue is Cue.STRENGTH and _TAKEN_BACK.match(clean, m.end, ctx.span.end):
+        cue = Cue.GAP  # "Your Lithuanian was good, though not quite strong enough yet"
     if phrase is not None and cue not in REASON_CUES:
         if phrase.states_gap and cue is not Cue.STRENGTH:
             return Cue.GAP  # "went with gut feel" says what was wrong by itself
         if cue is None and ctx.framed:
             return Cue.GAP  # a described skill in a sentence that gives reasons
     return cue
+
+
+# Praise taken back in the same breath: "Your Lithuanian was good, though perhaps not quite
+# strong enough yet", "solid, but it wasn't quite at the level we need". Nothing else is named
+# and no one else is the subject after the contrast.
+_TAKEN_BACK = re.compile(
+    r"(?:\s+[\w'-]+){1,5}?\s*,?\s+(?:but|though|although|yet)\s+(?:(?:perhaps|maybe|probably"
+    r"|still|just)\s+)?(?:(?:it|that)\s+(?:wasn'?t|was not|isn'?t|is not)|not)\s+(?:yet\s+)?"
+    r"(?:quite\s+|really\s+|yet\s+)*(?:(?:[\w-]+\s+)?enough|there|at (?:the|our) (?:level|standard)"
+    r"|up to (?:the|our) (?:level|standard))\b"
+    # not "great CAD skills but not enough depth in GD&T": that names what fell short
+    r"(?!\s+(?:(?:depth|experience|knowledge|exposure|detail|practice)\s+)?(?:in|on|with|of"
+    r"|around|about)\b)",
+    re.I,
+)
 
 
 # A sentence that only names what the one before it judged: "One area held you back. It was
@@ -282,10 +299,24 @@ _META_LABEL = re.compile(
 _MAX_LABEL_WORDS = 5
 # A rating in words that says the candidate fell short.
 _FAILED = re.compile(
-    r"(?:failed|fail|not (?:met|passed|demonstrated|achieved|yet)|unsatisfactory|poor|below"
-    r"|needs? (?:work|development)|not at (?:the )?(?:level|standard)|requires? improvement)\b",
+    r"(?:(?:failed|fail|not (?:met|passed|demonstrated|achieved|yet)|unsatisfactory|poor|below"
+    r"|needs? (?:work|development)|not at (?:the )?(?:level|standard)|requires? improvement"
+    # "Service virtualization: limited", "Aligning optics - slow and unsystematic",
+    # "Monitoring visits: observed only, never led"
+    r"|limited|weak|slow|shaky|patchy|unsystematic|inconsistent|basic(?: only)?"
+    r"|(?:observed|shadowed) only|only (?:observed|shadowed)|never (?:led|done|used))\b"
+    # "Typing from manuscript: 68% accuracy (pass mark 95%)"
+    r"|(?=(\d{1,3})\s*%[^\n]{0,30}?\bpass(?:ing)? mark\s*(?:of\s+|is\s+|:\s*)?(\d{1,3})\s*%))",
     re.I,
 )
+
+
+def _failed(text: str, start: int, end: int) -> bool:
+    """A rating in words (or a score under its pass mark) after a label says it fell short."""
+    m = _FAILED.match(text, start, end)
+    if m is None:
+        return False
+    return m.group(1) is None or int(m.group(1)) < int(m.group(2))
 
 
 def _bulleted(text: str, sent: Span) -> bool:
@@ -306,7 +337,7 @@ def label_cue(text: str, sent: Span, hits: list[CueHit]) -> tuple[Span, Cue] | N
             return None
         return label, (Cue.STRONG_GAP if score / top <= 0.5 else Cue.STRENGTH)
     rest = [h.cue for h in hits if h.start >= m.end()]
-    if any(c in REASON_CUES for c in rest) or _FAILED.match(text, m.end(), sent.end):
+    if any(c in REASON_CUES for c in rest) or _failed(text, m.end(), sent.end):
         return label, Cue.GAP  # "Inspection and testing: failed."
     if BULLET.match(m.group(0)) and Cue.STRENGTH not in rest:
         return None  # "- FEA: asked how I'd check the stresses": a reason listed, not a rating
@@ -330,7 +361,7 @@ def _dash_label_cue(text: str, sent: Span, hits: list[CueHit]) -> tuple[Span, Cu
     if m is None or len(m.group(1).split()) > _MAX_LABEL_WORDS or _META_LABEL.match(m.group(1)):
         return None
     rest = [h.cue for h in hits if h.start >= m.end()]
-    if any(c in REASON_CUES for c in rest) or _FAILED.match(text, m.end(), sent.end):
+    if any(c in REASON_CUES for c in rest) or _failed(text, m.end(), sent.end):
         return Span(m.start(1), m.end(1)), Cue.GAP
     if Cue.STRENGTH in rest:
         return Span(m.start(1), m.end(1)), Cue.STRENGTH  # "Python - good"

@@ -42,6 +42,13 @@ Ids = Callable[[str], set[str]]
          "fillets were ragged.", "fish-filleting-techniques"),
         ("In the simulator you lost radar separation between two arrivals on base leg.",
          "atc-separation-standards"),
+        # thirteenth session: praise taken back in the same breath; a label rated in words
+        ("Your Lithuanian was good, though perhaps not quite strong enough yet for the client "
+         "calls.", "lithuanian"),
+        ("Your SQL was good, but it wasn't quite at the level we need.", "sql"),
+        ("Service virtualization: limited", "service-virtualisation"),
+        ("Aligning optics - slow and unsystematic.", "optical-alignment"),
+        ("Typing from manuscript: 68% accuracy (pass mark 95%)", "manuscript-typing"),
     ],
 )  # fmt: skip
 def test_a_named_skill_in_these_frames_is_a_goal(goal_ids: Ids, sentence: str,
@@ -139,3 +146,18 @@ def test_a_form_letter_inviting_a_new_application_stays_a_form_letter(tx: Taxono
 def test_a_practical_described_neutrally_or_praised_gives_no_goal(goal_ids: Ids,
                                                                   sentence: str) -> None:
     assert goal_ids(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "skill"),
+    [
+        # praise with the shortfall named after it, or someone else chosen: not taken back
+        ("Feedback from the recruiter: 'great CAD skills but not enough depth in GD&T and "
+         "analysis'.", "autocad"),
+        ("Your SQL was strong, but we went with someone else.", "sql"),
+        ("Typing from manuscript: 97% accuracy (pass mark 95%)", "manuscript-typing"),
+        ("SQL: strong", "sql"),
+    ],
+)  # fmt: skip
+def test_praise_that_stands_gives_no_goal(goal_ids: Ids, sentence: str, skill: str) -> None:
+    assert skill not in goal_ids(sentence)
