@@ -158,7 +158,7 @@ _EMPLOYER_OPENING = re.compile(
 
 
 _ASKS_APPLICANT = re.compile(
-    r"\b(?:you|your|candidates?|applicants?|someone|somebody|anyone|individuals?|person|looking"
+    r"\b(?:you|your|candidates?|applicants?|someone|somebody|anyone|individuals?|(?<!-)person|looking"
     r"|seeking|searching|need|needs|requir\w*|must|ideally|experience\w*|knowledge|skills?"
     r"|familiar\w*|proficien\w*|qualifi\w*|background|expect\w*|want|love|hop\w+|hir\w+"
     r"|recruit\w*)\b",
@@ -176,10 +176,25 @@ _COMPANY_SUBJECT = re.compile(
 )
 
 
+# "Pitchcraft is a 14-person consultancy that plans and designs sports pitches": a name, then
+# what kind of organisation it is.
+_NAMED_EMPLOYER = re.compile(
+    r"[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4}\s+(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:consultancy|company|firm|business|charity|organi[sz]ation|provider|practice|clinic"
+    r"|agency|group|trust|employer|manufacturer|retailer|network|contractor|studio|supplier"
+    r"|distributor|operator|brewery|restaurant|hotel|museum|startup|start-up|scale-up"
+    r"|partnership|co-?operative|institution|university|college|school|council|authority"
+    r"|health plan|hospital|hospice|marketplace|publisher|broadcaster|developer|housebuilder"
+    r"|landlord|association)\b"
+)
+
+
 def _about_employer(chunk: str, header: list[str]) -> bool:
     if BULLET.match(chunk) or _ASKS_APPLICANT.search(chunk):
         return False
     if _EMPLOYER_OPENING.match(chunk) or _COMPANY_SUBJECT.match(chunk):
+        return True
+    if _NAMED_EMPLOYER.match(chunk):
         return True
     intro = _INTRO.match(chunk)  # "With 300 stores, Pennywise is ..."
     rest = chunk[intro.end() :] if intro else chunk

@@ -31,7 +31,7 @@ from planner.skills.matcher import Mention
 from planner.skills.model import GoalKind
 from planner.skills.segment import sentences
 from planner.skills.taxonomy import Taxonomy
-from planner.skills.text import BULLET, Span, clean_document
+from planner.skills.text import BULLET, JOB_NOUN, Span, clean_document
 
 
 @dataclass(frozen=True)
@@ -344,8 +344,17 @@ _HIRED_TO = re.compile(
 )
 
 
+# "We're looking for a friendly chiropractic assistant who can ...": the job's title, not an ask.
+_HIRING_A = re.compile(
+    rf"\b(?:looking for|seeking|hiring|recruiting|searching for)\s+(?:an?|our (?:next|new))\s+"
+    rf"(?:[\w-]+\s+){{0,4}}?(?:{JOB_NOUN})s?\b",
+    re.I,
+)
+
+
 def _still_needed(text: str, sent: Span, mentions: list[Mention]) -> list[Mention]:
     spans = [m.span() for m in _NOT_ASKED_AHEAD.finditer(text, sent.start, sent.end)]
+    spans += [m.span() for m in _HIRING_A.finditer(text, sent.start, sent.end)]
     spans += [(sent.start, m.start()) for m in _OR_WILLING.finditer(text, sent.start, sent.end)]
     spans += [m.span("duty") for m in _HIRED_TO.finditer(text, sent.start, sent.end)]
     return [m for m in mentions if not any(a <= m.start < b for a, b in spans)]

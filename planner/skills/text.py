@@ -147,6 +147,7 @@ _JOB_NOUN = (
     r"actuary|economist|statistician|librarian|archivist|curator|secretary|bookkeeper|"
     r"practitioner|instructor|trainer|coach|worker|handler|dispatcher"
 )
+JOB_NOUN = _JOB_NOUN  # the nouns that end a job title, for the job-description reader
 # The title's words hold no article: in "a requirement for the fabricator role" the title is
 # "fabricator", and "a requirement" stays for the discount to read.
 _LOWER_TITLE = re.compile(

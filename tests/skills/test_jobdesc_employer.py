@@ -38,6 +38,9 @@ def test_the_employer_named_above_the_terms_line_is_the_title_block(
         "Acme Plumbing & Heating Ltd is a family firm serving Bristol since 1982.",
         "Riverside Physiotherapy Clinic has three sites across Leeds.",
         "Hallam Bookkeeping Services provides payroll and VAT returns to 300 local businesses.",
+        # thirteenth session: a name, then what kind of organisation it is
+        "Ledgerwise is a 12-person practice that handles payroll and VAT returns for local "
+        "charities.",
     ],
 )
 def test_a_company_describing_itself_asks_nothing(tx: Taxonomy, blurb: str) -> None:
@@ -48,3 +51,13 @@ def test_a_company_describing_itself_asks_nothing(tx: Taxonomy, blurb: str) -> N
 def test_a_skill_that_is_the_subject_of_an_ask_is_still_asked(tx: Taxonomy) -> None:
     jd = "Analyst\n\nRequirements\n- SQL is essential for this role\n- Tableau is a plus\n"
     assert _asked(jd, tx) == {"sql": True, "tableau": False}
+
+
+def test_the_title_in_looking_for_a_title_is_not_an_ask(tx: Taxonomy) -> None:
+    jd = (
+        "Chiropractic Assistant\n\nWe're looking for a friendly chiropractic assistant who "
+        "enjoys meeting people.\n\nRequirements\n- Experience with Microsoft Excel\n"
+    )
+    assert _asked(jd, tx) == {"microsoft-excel": True}
+    jd = "Administrator\n\nWe're looking for someone with chiropractic experience.\n"
+    assert "chiropractic" in _asked(jd, tx)
