@@ -61,3 +61,11 @@ def test_the_title_in_looking_for_a_title_is_not_an_ask(tx: Taxonomy) -> None:
     assert _asked(jd, tx) == {"microsoft-excel": True}
     jd = "Administrator\n\nWe're looking for someone with chiropractic experience.\n"
     assert "chiropractic" in _asked(jd, tx)
+
+
+def test_a_commitment_the_job_asks_for_is_an_attitude_not_a_skill(tx: Taxonomy) -> None:
+    jd = (
+        "Teaching Assistant\n\nRequirements\n- Commitment to safeguarding children\n"
+        "- Experience of phonics teaching\n- Committed to evidence-based practice\n"
+    )
+    assert _asked(jd, tx) == {"phonics-teaching": True}
