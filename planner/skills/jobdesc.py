@@ -316,7 +316,8 @@ _NOT_ASKED_AHEAD = re.compile(
     r"\b(?:no (?:prior |previous )?(?:experience|knowledge)|willing(?:ness)? to (?:learn|train"
     r"|develop|study)|(?:keen|eager)(?:ness)? to learn|(?:an )?interest in|passion for|enthusiasm"
     # "Commitment to safeguarding children": an attitude the job asks for, not a skill to learn
-    r" for|(?:a )?(?:commitment|dedication) to|committed to|(?:opportunity|chance) to (?:learn|develop|gain|grow)|develop your"
+    r" for|(?:a )?(?:commitment|dedication) to|committed to"
+    r"|(?:opportunity|chance) to (?:learn|develop|gain|grow)|develop your"
     # "you'll have the chance to work with Kubernetes": what the job offers, not what it asks
     r"|(?:opportunity|chance|scope|freedom) to (?:\w+ )?(?:work (?:with|on|in)|use|try|explore"
     r"|get (?:hands[- ]on|stuck in)|build (?:up )?your|expand|broaden|deepen)"

@@ -134,7 +134,8 @@ _APPLIED_FOR = re.compile(
 )
 
 
-_JOB_NOUN = (
+# The nouns that end a job title (the job-description reader uses them too).
+JOB_NOUN = (
     r"analyst|engineer|developer|manager|designer|nurse|teacher|assistant|specialist|coordinator|"
     r"consultant|officer|executive|associate|lead|director|representative|agent|technician|"
     r"accountant|administrator|architect|scientist|writer|partner|advis[eo]r|clerk|supervisor|"
@@ -147,19 +148,18 @@ _JOB_NOUN = (
     r"actuary|economist|statistician|librarian|archivist|curator|secretary|bookkeeper|"
     r"practitioner|instructor|trainer|coach|worker|handler|dispatcher"
 )
-JOB_NOUN = _JOB_NOUN  # the nouns that end a job title, for the job-description reader
 # The title's words hold no article: in "a requirement for the fabricator role" the title is
 # "fabricator", and "a requirement" stays for the discount to read.
 _LOWER_TITLE = re.compile(
     r"\b(?:the|our|this|your|a|an)\s+("
-    rf"(?:(?!(?:the|our|this|your|a|an)\s)[\w+#./&-]+\s+){{0,4}}(?:{_JOB_NOUN})s?)"
+    rf"(?:(?!(?:the|our|this|your|a|an)\s)[\w+#./&-]+\s+){{0,4}}(?:{JOB_NOUN})s?)"
     r"\s+(?:role|position|post|job|opening|vacancy|interview|internship)\b",
     re.I,
 )
 # "Quick one - lettings negotiator role, am I missing anything?": a title with no article, at the
 # start of a line or after a dash or colon.
 _BARE_TITLE = re.compile(
-    rf"(?:^|[-–—:][ \t]+)((?:[A-Za-z][\w+#/&-]*[ \t]+){{0,3}}(?:{_JOB_NOUN})s?)"
+    rf"(?:^|[-–—:][ \t]+)((?:[A-Za-z][\w+#/&-]*[ \t]+){{0,3}}(?:{JOB_NOUN})s?)"
     r"[ \t]+(?:role|position|post|job|vacancy)\b",
     re.I | re.M,
 )
@@ -174,7 +174,7 @@ _FIELD_ROLE = re.compile(
 # "Scrum master interview feedback:" or "Service Desk Analyst - interview feedback" heads the
 # notes: the words before "feedback" name the role, not a skill gap.
 _FEEDBACK_HEADING = re.compile(
-    rf"^[ \t#*]*((?:[\w+#./&()-]+[ \t]+){{0,5}}?(?:{_JOB_NOUN})s?)[ \t]+(?:[-–—:|][ \t]*)?"
+    rf"^[ \t#*]*((?:[\w+#./&()-]+[ \t]+){{0,5}}?(?:{JOB_NOUN})s?)[ \t]+(?:[-–—:|][ \t]*)?"
     r"(?:interview[ \t]+)?"
     r"(?:feedback|notes|debrief|summary)[ \t]*(?::|$)",
     re.M | re.I,
