@@ -172,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             ROOT / "heldout13.jsonl",
             ROOT / "heldout14.jsonl",
             ROOT / "heldout15.jsonl",
+            ROOT / "heldout16.jsonl",
+            ROOT / "heldout17.jsonl",
         ],
         help="further sets to report calibration on (aggregates only)",
     )

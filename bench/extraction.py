@@ -49,10 +49,11 @@ NAMED = ROOT / "bench" / "data" / "named"  # a skill named as a gap or not (twel
 # (feedback) and heldout11.jsonl (job description + resume) in the tenth, before its third
 # widening (the gold of 1-11 re-mapped blind to the widened taxonomy); heldout12.jsonl (feedback)
 # and heldout13.jsonl (job description + resume) in the eleventh, before its fourth widening;
-# heldout14.jsonl (feedback) and heldout15.jsonl (job description + resume) in the twelfth.
+# heldout14.jsonl (feedback) and heldout15.jsonl (job description + resume) in the twelfth;
+# heldout16.jsonl (feedback) and heldout17.jsonl (job description + resume) in the thirteenth.
 DEFAULT_HELDOUT = [
     ROOT / "bench" / "data" / "feedback" / f"heldout{n}.jsonl"
-    for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+    for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)
 ]
 PUBLISHED = {  # RP@5 on the test splits (TECH, HOUSE), see shared/data/README.md
     "stock sentence-embedding model": (39.6, 26.2),

@@ -26,7 +26,7 @@ from planner.skills.find import find_skill
 from planner.skills.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent / "data" / "feedback"
-SETS = tuple(f"heldout{n}.jsonl" for n in range(2, 16))
+SETS = tuple(f"heldout{n}.jsonl" for n in range(2, 18))
 JUDGED = ("heldout6.jsonl", "heldout6_reasons_judged.jsonl")
 LISTED = "missed, in a listed sentence"
 
