@@ -242,7 +242,9 @@ _PATTERNS: tuple[tuple[Cue, str], ...] = (
         r"|wanted|"
         r"hoped|preferred|expected)|\bhoped to see|\bexpected to see|\blooking for (?:someone"
         r"|a candidate"
-        r"|more|stronger|deeper)|\brecommend|\bsuggest|\bencourage|\badvis(?:e|ed)\b"
+        r"|more|stronger|deeper)|\brecommend|\bsuggest|\bencourage"
+        # "we'd advise ..."; not a form letter's "Please be advised that ..."
+        r"|(?<!be )\badvis(?:e|ed)\b"
         r"|\badvis(?:es|ing)\b(?![ \t]+(?:the|a|an|clients?|companies|businesses|firms|charities"
         r"|councils|governments?|organi[sz]ations|public|on|across)\b)"
         r"|\bwould help"
@@ -427,6 +429,12 @@ def find_cues(text: str, start: int, end: int) -> list[CueHit]:
                 continue  # "used by more than 3,000 companies" counts, it names no gap
             if (
                 cue is Cue.GAP
+                and m.group(0).lower() in ("more", "further")
+                and _NOT_MORE_OF_IT.search(text, max(start, m.start() - 12), m.end() + 30)
+            ):
+                continue  # "six months or more of cash handling", "no further action": no gap
+            if (
+                cue is Cue.GAP
                 and m.group(0).lower() in ("more", "better", "stronger", "deeper", "greater")
                 and _THAN_ANYONE.match(text, m.end())
             ):
@@ -460,6 +468,8 @@ _COUNTING = re.compile(
     r"|a (?:dozen|hundred|thousand|million))\b(?!\s+(?:\w+\s+)?(?:years?|months?)\b)",
     re.I,
 )
+# "no further action will be taken": a form letter's wording, not "further experience".
+_NOT_MORE_OF_IT = re.compile(r"\bno further action\b", re.I)
 # "more clearly than anyone else we saw", "better than most of the panel": praise.
 _THAN_ANYONE = re.compile(
     r"(?:\s+[\w-]+)?\s+than\s+(?:anyone|anybody|any other|everyone|everybody|most|all (?:the )?"

@@ -35,6 +35,7 @@ from planner.skills.framing import (
     hit_inside,
     is_fragment,
     label_cue,
+    named_inside,
     reports_an_answer,
 )
 from planner.skills.incidental import (
@@ -76,6 +77,15 @@ _FRAMING = {
 }
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪●◦+]|\d{1,2}[.)])\s+")
 # A line listing who was in the room: "Panel: ...", "Interviewed by: ...".
+# "For reference, the position as advertised calls for:": a form letter repeating the advert's
+# requirements as a list, which says nothing about the candidate.
+_ADVERT_LEAD = re.compile(
+    r"\b(?:(?:position|role|job|post|vacancy)(?: as advertised)? (?:calls? for|called for"
+    r"|requires?|required|asks? for|asked for)|as advertised|the (?:essential |key )?(?:criteria"
+    r"|requirements) (?:for (?:the|this) (?:role|post|position|job) )?(?:are|were))\b"
+    r"[^:\n]{0,40}:\s*$",
+    re.I,
+)
 _PEOPLE_LINE = re.compile(
     r"\W*(?:panel(?:lists)?|interview(?:ed|ers?)(?:\s+by)?|attendees|present|assessors?|cc)\s*:",
     re.I,
@@ -176,6 +186,7 @@ def _mine_feedback(text: str, tx: Taxonomy, context: str) -> tuple[list[_Found],
     phrases = find_paraphrases(clean)
     after_reason = False  # the sentence before gave a reason or opened a list
     under_gap_heading = False  # the bullets of a "Gaps:" heading
+    under_advert = False  # the bullets of "the position as advertised calls for:"
     signature = signature_start(clean)
     for sent in sentences(clean):
         if sent.start >= signature:
@@ -186,6 +197,11 @@ def _mine_feedback(text: str, tx: Taxonomy, context: str) -> tuple[list[_Found],
         if discounted:  # "didn't matter", "no experience needed": not a gap, whatever its words
             hits = [h for h in hits if not hit_inside(h, sent.start, discounted)]
         gap_framed = any(h.cue in REASON_CUES for h in hits)
+        if under_advert and _LIST_ITEM.match(words):
+            continue  # the advert's requirements, repeated in a form letter
+        under_advert = bool(_ADVERT_LEAD.search(words))
+        if under_advert:
+            continue
         if is_boilerplate(words, gap_framed) or is_form_letter(words) or _PEOPLE_LINE.match(words):
             continue  # "Panel: Site Director, HR, Continuous Improvement Lead" names people
         framed = (
@@ -307,6 +323,8 @@ def _mine_clause(
             continue  # "candidate has used Sage 200": theirs, and no reason given about it
         if cue is None and encourages(clean[ctx.span.start : ctx.span.end]):
             continue  # "with your Python skills you'll go far": encouragement, not a gap
+        if ctx.discounted and named_inside(m, ctx.span.start, ctx.discount_spans):
+            continue  # "we know job hunting can be a grind": named inside what takes it back
         if ctx.discounted and discount_object(clean, ctx.span.start, ctx.discount_spans, m.start):
             continue  # "we didn't assess Python", "we'll put you through our ... induction"
         if ctx.discounted and discounts_mention(

@@ -182,6 +182,23 @@ _THE_EMPLOYER = re.compile(
     r"\b(?:our|the|this|an|their|whole|wider|same|same-sized|large|small)\s+$", re.I
 )
 _ORGANISATION = re.compile(r"organi[sz]ations?", re.I)
+# "this recruitment has been placed on hold", "the recruitment process", "the Law Society's
+# articling recruitment procedures": the employer's hiring,
+# not the skill of recruiting.
+_HIRING_NOUN = re.compile(r"recruitment|selection|hiring", re.I)
+_THE_HIRING = re.compile(r"\b(?:this|the|our|that|from|with)\s+$", re.I)
+_HIRING_GOES_ON = re.compile(
+    r"\s*(?:[.;,]|$)|\s+(?:process|campaign|exercise|round|drive|has|have|is|was|will|for|panel"
+    r"|team|stage|procedures?|policy|portal|system|until|at|in|this)\b",
+    re.I,
+)
+_HIRING_RULES = re.compile(r"\s+(?:procedures?|policy|portal)\b", re.I)
+# "Our funding application ... was not approved", "the Board's applicant tracking system": the
+# employer's own, named right after its possessive as the sentence's subject (not "how you'd
+# mature our integrated business planning process").
+_EMPLOYERS_OWN = re.compile(
+    r"(?:(?:^|[.!?:;]\s+|\n\s*)Our|\b[Tt]he [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}['’]s)\s+$"
+)
 # "the family, who had little English": someone else's language, not the candidate's.
 _WHO_LACKS = re.compile(
     r"\bwho (?:\w+ )?(?:had|has|have|spoke|speaks|speak|understood|understands|knew|knows)"
@@ -319,6 +336,14 @@ def names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
         return False
     if _ORGANISATION.fullmatch(text, m.start, m.end) and _THE_EMPLOYER.search(before):
         return False  # "why you wanted to join our organisation"
+    if (
+        _HIRING_NOUN.fullmatch(text, m.start, m.end)
+        and _HIRING_GOES_ON.match(text, m.end)
+        and (_THE_HIRING.search(before) or _HIRING_RULES.match(text, m.end))
+    ):
+        return False  # "this recruitment has been placed on hold"
+    if _EMPLOYERS_OWN.search(before) and not m.case_sensitive:
+        return False  # "Our funding application was not approved": the employer's, not a gap
     if entry.kind is GoalKind.LANGUAGE and (
         _NATIONALS_AFTER.match(text, m.end) or _WHO_LACKS.search(before)
     ):

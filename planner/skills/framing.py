@@ -179,6 +179,11 @@ _DISCOUNT = re.compile(
     r"|\b(?:don'?t|do not|won'?t|will not|wouldn'?t|would not|never) (?:ever )?need to (?:touch"
     r"|handle|do|run|use) (?:it|that|this|them)\b|\bcarr(?:y|ies|ied) (?:it )?over\b"
     r"|\bthat side(?: of (?:it|things))? (?:was|is) (?:fine|ok|okay|covered|solid|no problem)\b"
+    # signposting and sympathy in a form letter: "you may also find the National Careers Service
+    # helpful", "we know job hunting can be a grind"
+    r"|\b(?:you )?(?:may|might) (?:also )?find\b[^.;]{0,120}?\b(?:helpful|useful)\b"
+    r"|\b(?:know|understand|appreciate) (?:that |how )?[^.;]{0,40}?(?:can be|is) (?:a grind|tough"
+    r"|hard|difficult|frustrating|disheartening|draining|stressful|exhausting|time-consuming)\b"
     # "we'll put you through our induction", "we'll show you ourselves", "every new starter goes
     # through our system training", "we'll get you up to speed", "taught on the job"
     r"|\b(?:we|they)(?:'ll| will| would|'d)? (?:put|send) (?:you|every\w*|all \w+|new \w+)"
@@ -283,6 +288,11 @@ def discounts_mention(
 
 def hit_inside(h: CueHit, offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(offset + a <= h.start < offset + b for a, b in spans)
+
+
+def named_inside(m: Mention, offset: int, spans: list[tuple[int, int]]) -> bool:
+    """True when the mention lies wholly inside a discount ("no prior ADP experience needed")."""
+    return any(offset + a <= m.start and m.end <= offset + b for a, b in spans)
 
 
 # "Wound care: 2/5", "Performance: 1/4 - could not explain ...", "React knowledge: strong.":

@@ -39,7 +39,25 @@ _NOT_A_REASON = re.compile(
     r"|(?:would|will|can) (?:show|train|teach) you|scenario:|gaps? (?:check|list|analysis)"
     r"|the (?:main )?(?:areas?|reasons?|things?) (?:where|why|that|for)|development points"
     r"|(?:other|another|successful|stronger|preferred) (?:candidate|applicant)s?"
-    r"|candidates? (?:whose|who|with)|enjoyed (?:meeting|speaking|talking))(?!\w)",
+    r"|candidates? (?:whose|who|with)|enjoyed (?:meeting|speaking|talking)"
+    # a form letter's process and pool: "No appointment will be made", "the recruitment process
+    # has now closed", "your name has not been placed on the panel", "Places are limited", "the
+    # pool is now at capacity", "not a review of the assessment", "not the end of your journey"
+    r"|no appointments? (?:will|can|is to) be made|(?:recruitment|selection|hiring|application)"
+    r" (?:process|campaign|round) (?:has|have|is|was) (?:now )?(?:closed|ended|concluded|finished)"
+    r"|(?:were|was|have been|has been) (?:not |un)successful|not (?:been )?placed on (?:the|a|our)"
+    r"|places are limited|(?:pool|list|panel|register)\b[^.;]{0,30}?\b(?:is|has been) (?:now )?"
+    r"(?:at capacity|full|closed)|not (?:a )?(?:review|reflection|judgement|judgment) (?:of|on)"
+    r"|(?:does not|doesn't|did not|didn't) (?:take away from|reflect|diminish)"
+    r"|(?:does not|doesn't) have to be the end|no further action"
+    # "you have not been selected", "the competitive nature of this occupation", "we are unable to
+    # progress your application", "make our interview process better", "give me a call", "I'll
+    # text you if more shifts open up", "we don't want to lose touch"
+    r"|not (?:been )?selected|competitive nature|limited number of (?:positions|places|vacancies"
+    r"|posts|roles)|(?:unable|not able) to (?:progress|proceed|move forward|take (?:your|you))"
+    r"|can(?:'t|’t|not) (?:proceed|progress) with"
+    r"|(?:make|making) our [^.;]{0,40}better|give (?:me|us) a (?:call|ring|shout|bell)"
+    r"|(?:text|call|email|ring) you (?:if|when)|lose touch|eligib(?:le|ility) list)(?!\w)",
     re.I,
 )
 

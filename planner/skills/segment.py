@@ -121,6 +121,9 @@ _LEGAL = re.compile(
     r"disability status|protected (?:characteristic|class|veteran|status)|reasonable accommodation|"
     r"\bconfidential\b|intended (?:solely )?for the (?:use|addressee|named)|intended recipient|"
     r"received this (?:e-?mail|message|communication) in error|privacy (?:policy|notice|statement)|"
+    # "If you have received it in error, please notify the sender", "Acme will never ask you to
+    # change bank details by email"
+    r"received (?:it|this) in error|notify the sender|will never ask you (?:to|for)|"
     r"personal (?:data|information) (?:will|is|we)|\bunsubscribe\b|do not reply|\bno-?reply\b|"
     r"registered (?:office|in england|company)|company (?:no|number|registration)|"
     r"all rights reserved|copyright|©|affirmative action|e-verify|drug[- ]free|background check|"
@@ -134,7 +137,8 @@ _LEGAL = re.compile(
     re.I,
 )
 _BLURB = re.compile(
-    r"\bfounded in\b|\bour (?:mission|vision|values|story|culture|customers love)\b|\bwe believe\b|"
+    r"\bfounded in\b|\bour (?:mission|vision|values|story|culture|customers love|aim|purpose)\b|"
+    r"\bwe believe\b|"
     r"\bleading (?:provider|platform|company|global)|industry[- ]leading|world[- ]class|"
     r"fast[- ]growing|award[- ]winning|\bheadquartered\b|\bbacked by\b|\bseries [a-e]\b|"
     r"fortune \d+|\bjoin (?:us|our team)\b|we'?re hiring|careers? (?:page|site)|follow us|"
