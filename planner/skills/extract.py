@@ -33,6 +33,7 @@ from planner.skills.framing import (
     discounts_mention,
     gap_label_end,
     hit_inside,
+    in_object_list,
     is_fragment,
     label_cue,
     named_inside,
@@ -83,7 +84,15 @@ _ADVERT_LEAD = re.compile(
     r"\b(?:(?:position|role|job|post|vacancy)(?: as advertised)? (?:calls? for|called for"
     r"|requires?|required|asks? for|asked for)|as advertised|the (?:essential |key )?(?:criteria"
     r"|requirements) (?:for (?:the|this) (?:role|post|position|job) )?(?:are|were))\b"
-    r"[^:\n]{0,40}:\s*$",
+    r"[^:\n]{0,40}:\s*$"
+    # "here are a few tips we share with everyone:", "some general pointers for all applicants:"
+    r"|\b(?:tips|pointers|advice|suggestions|hints)\b[^:\n]{0,60}\b(?:everyone|everybody"
+    r"|every (?:applicant|candidate)|all (?:applicants|candidates)|for future applications)\b"
+    r"[^:\n]{0,40}:\s*$|\bgeneral (?:tips|pointers|advice|hints)\b[^:\n]{0,60}:\s*$"
+    # "As a reminder, the role involves producing our weekly podcast ...": the job, not the
+    # candidate
+    r"|^\W*as a reminder,? (?:the|this) (?:role|job|position|post) (?:involves|requires"
+    r"|includes|is)\b",
     re.I,
 )
 _PEOPLE_LINE = re.compile(
@@ -186,7 +195,7 @@ def _mine_feedback(text: str, tx: Taxonomy, context: str) -> tuple[list[_Found],
     phrases = find_paraphrases(clean)
     after_reason = False  # the sentence before gave a reason or opened a list
     under_gap_heading = False  # the bullets of a "Gaps:" heading
-    under_advert = False  # the bullets of "the position as advertised calls for:"
+    under_advert = False  # the bullets of "the position as advertised calls for:", "tips:"
     signature = signature_start(clean)
     for sent in sentences(clean):
         if sent.start >= signature:
@@ -197,10 +206,11 @@ def _mine_feedback(text: str, tx: Taxonomy, context: str) -> tuple[list[_Found],
         if discounted:  # "didn't matter", "no experience needed": not a gap, whatever its words
             hits = [h for h in hits if not hit_inside(h, sent.start, discounted)]
         gap_framed = any(h.cue in REASON_CUES for h in hits)
-        if under_advert and _LIST_ITEM.match(words):
-            continue  # the advert's requirements, repeated in a form letter
+        if under_advert and (_LIST_ITEM.match(words) or not _starts_line(clean, sent.start)):
+            continue  # the advert's requirements or tips for everyone, a bullet at a time
         under_advert = bool(_ADVERT_LEAD.search(words))
         if under_advert:
+            under_advert = words.rstrip().endswith(":")
             continue
         if is_boilerplate(words, gap_framed) or is_form_letter(words) or _PEOPLE_LINE.match(words):
             continue  # "Panel: Site Director, HR, Continuous Improvement Lead" names people
@@ -238,6 +248,11 @@ def _mine_feedback(text: str, tx: Taxonomy, context: str) -> tuple[list[_Found],
         and not any(s.start <= p.start < s.end for p in phrases)
     ]
     return kept, unnamed
+
+
+def _starts_line(text: str, start: int) -> bool:
+    """Whether only blanks stand between the line's start and ``start``."""
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
 def _one_sense(text: str, found: list[_Found], tx: Taxonomy) -> list[_Found]:
@@ -280,6 +295,7 @@ def _mine_clause(
     by_span = {(p.start, p.end): p for p in phrases}
     out = []
     stack_end, stack_id = -1, ""  # the last mention naming the employer's stack in this clause
+    object_end = -1  # the end of the last mention that was a discount's object
     kept = drop_compound_heads(clean, drop_qualifiers(clean, mentions, tx), tx)
     for m in drop_umbrellas(clean, kept, tx):
         phrase = by_span.get((m.start, m.end))
@@ -325,8 +341,12 @@ def _mine_clause(
             continue  # "with your Python skills you'll go far": encouragement, not a gap
         if ctx.discounted and named_inside(m, ctx.span.start, ctx.discount_spans):
             continue  # "we know job hunting can be a grind": named inside what takes it back
-        if ctx.discounted and discount_object(clean, ctx.span.start, ctx.discount_spans, m.start):
-            continue  # "we didn't assess Python", "we'll put you through our ... induction"
+        if ctx.discounted and (
+            discount_object(clean, ctx.span.start, ctx.discount_spans, m.start)
+            or in_object_list(clean, object_end, m.start)
+        ):
+            object_end = m.end
+            continue  # "we didn't assess Python", "an induction covering X, Y and Z"
         if ctx.discounted and discounts_mention(
             clean, ctx.span.start, ctx.discount_spans, m.end, (o.start for o in mentions)
         ):

@@ -140,6 +140,13 @@ HEADING = re.compile(
     re.I,
 )
 # "Discounted" things: the sentence says a skill or tool does not count against the candidate.
+# The rest of a clause, up to a contrast or a new one about the candidate: "we are recruiting a
+# Welder and you lacked Excel" stops before "and you", "unable to give detailed feedback, but the
+# panel felt your Excel ..." before "but".
+_REST_OF_CLAUSE = (
+    r"(?:(?!\b(?:but|however|although|though|yet)\b|\b(?:and|so) (?:you|your|he|she|they|we)\b)"
+    r"[^.;])*"
+)
 _DISCOUNT = re.compile(
     r"\b(?:did(?:n't| not)|does(?:n't| not)|wo(?:n't|uld not)|will not) (?:really )?matter\b"
     r"|\b(?:not|never|wasn'?t|isn'?t|aren'?t|weren'?t|neither|none of (?:them|these|those|which)"
@@ -179,6 +186,24 @@ _DISCOUNT = re.compile(
     r"|\b(?:don'?t|do not|won'?t|will not|wouldn'?t|would not|never) (?:ever )?need to (?:touch"
     r"|handle|do|run|use) (?:it|that|this|them)\b|\bcarr(?:y|ies|ied) (?:it )?over\b"
     r"|\bthat side(?: of (?:it|things))? (?:was|is) (?:fine|ok|okay|covered|solid|no problem)\b"
+    # what the employer provides or runs: "a paid two-week induction covering the Care
+    # Certificate", "All successful candidates complete a certified training course", "we also
+    # run graduate schemes in logistics", "Read our Cadet FAQs for information about ..."
+    r"|\binduction (?:covering|that covers|which covers|including)\b"
+    r"|\ball (?:successful (?:candidates|applicants)|new (?:starters|staff|hires|recruits)"
+    r"|recruits|trainees) (?:complete|undertake|attend|receive|do|go through|are trained)\b"
+    r"|\bwe (?:also )?(?:run|offer|have) (?:[\w-]+ ){0,2}?(?:schemes|programmes|programs"
+    r"|roles|opportunities|vacancies|internships|apprenticeships) in\b"
+    rf"|\b(?:read|see|visit|check) (?:our|the) [^.;]{{0,40}}?for (?:more )?(?:information|details"
+    rf"|guidance) (?:about|on)\b{_REST_OF_CLAUSE}"
+    # "we're currently recruiting Cabin Crew, Aircraft Maintenance Engineers", "if store
+    # management isn't for you", "we're unable to provide individual results, as our testing is
+    # conducted by an independent aviation psychology provider"
+    r"|\b(?:we're|we are) (?:also |currently |still )*(?:recruiting|hiring)(?: for)?"
+    rf" (?=(?-i:[A-Z])|other\b|a range\b){_REST_OF_CLAUSE}"
+    r"|\b(?:isn't|is not|wasn't|was not) for you\b"
+    r"|\b(?:unable|not able) to (?:provide|give|offer|share|discuss) (?:individual |detailed "
+    rf"|personal )?(?:results|feedback)\b{_REST_OF_CLAUSE}"
     # signposting and sympathy in a form letter: "you may also find the National Careers Service
     # helpful", "we know job hunting can be a grind"
     r"|\b(?:you )?(?:may|might) (?:also )?find\b[^.;]{0,120}?\b(?:helpful|useful)\b"
@@ -259,8 +284,10 @@ _TAKES_BACK = re.compile(
 
 
 # What may stand between a discount and its object: "we didn't assess Python", "we'll put you
-# through our induction".
+# through our induction"; and between the objects of a list after it: "the Care Certificate,
+# manual handling, infection prevention and control and basic life support".
 _OBJECT_GAP = re.compile(r"\s*(?:(?:you|the|our|your|any|some|a|an)\s+){0,2}", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,|\band\b|\bor\b|/)\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+)?", re.I)
 
 
 def discount_object(text: str, offset: int, spans: list[tuple[int, int]], start: int) -> bool:
@@ -270,6 +297,12 @@ def discount_object(text: str, offset: int, spans: list[tuple[int, int]], start:
         offset + b <= start and _OBJECT_GAP.fullmatch(text, offset + b, start) is not None
         for _, b in spans
     )
+
+
+def in_object_list(text: str, previous_end: int, start: int) -> bool:
+    """True when a mention starting at ``start`` continues a list whose item before it (ending at
+    ``previous_end``) was a discount's object."""
+    return previous_end >= 0 and _LIST_GAP.fullmatch(text, previous_end, start) is not None
 
 
 def discounts_mention(

@@ -57,7 +57,15 @@ _NOT_A_REASON = re.compile(
     r"|posts|roles)|(?:unable|not able) to (?:progress|proceed|move forward|take (?:your|you))"
     r"|can(?:'t|’t|not) (?:proceed|progress) with"
     r"|(?:make|making) our [^.;]{0,40}better|give (?:me|us) a (?:call|ring|shout|bell)"
-    r"|(?:text|call|email|ring) you (?:if|when)|lose touch|eligib(?:le|ility) list)(?!\w)",
+    r"|(?:text|call|email|ring) you (?:if|when)|lose touch|eligib(?:le|ility) list"
+    # "unable to give individual feedback", "you will not be proceeding further", "not been found
+    # suitable", "haven't made the shortlist", "don't hesitate to call", "one of our standard
+    # emails", a land acknowledgement, a complaints route, "this isn't the outcome you hoped for"
+    r"|individual (?:feedback|results)|proceeding further|(?:found|deemed) (?:un)?suitable"
+    r"|(?:made|make|making) the shortlist|hesitate to|standard (?:emails?|letters?|replies"
+    r"|responses)|unceded|traditional (?:owners|custodians)|recruitment principles"
+    r"|(?:isn't|wasn't|is not|was not) the outcome|more volunteers|can help you"
+    r"|policy not to (?:give|provide|offer)|(?:detailed|individual|personal) feedback)(?!\w)",
     re.I,
 )
 

@@ -38,6 +38,21 @@ def _letter(body: str) -> str:
         "with recruitment until we've secured other funding.",
         "Northgate will never ask you to change bank details by email. If you have received it in "
         "error, please notify the sender and delete it.",
+        # a second batch of 60 letters
+        "The Trust also runs a support worker academy: a paid two-week induction covering the "
+        "Care Certificate, manual handling, infection prevention and control and basic life "
+        "support.",
+        "We aren't able to give individual feedback, but here are a few tips we share with "
+        "everyone:\n- Know our business. Take a look at our store formats.\n- Use the STAR "
+        "technique to give structure to your answers.",
+        "As a reminder, the role involves producing our weekly podcast, editing in Adobe Audition "
+        "and Pro Tools, and cutting clips for social.",
+        "All successful candidates complete a certified aviation security training course before "
+        "starting duties.",
+        "If store management isn't for you, we also run graduate schemes in logistics and "
+        "sustainability.",
+        "We're unable to provide individual results, as our testing is run by an independent "
+        "aviation psychology provider.",
     ],
 )
 def test_a_form_letters_wording_gives_no_goal(tx: Taxonomy, body: str) -> None:
@@ -61,6 +76,9 @@ def test_a_form_letters_wording_gives_no_goal(tx: Taxonomy, body: str) -> None:
         "No eligible list will be established from this recruitment campaign.",
         "Due to the competitive nature of this occupation, you have not been selected this time.",
         "But we really don't want to lose touch with you!",
+        "I'm afraid it's our policy not to give detailed feedback on individual interviews.",
+        "We had over ninety applications and I'm afraid you haven't made the shortlist this time.",
+        "Please don't hesitate to call me directly with any questions.",
     ],
 )
 def test_a_form_letters_process_lines_are_no_reason(tx: Taxonomy, body: str) -> None:
@@ -79,6 +97,9 @@ def test_a_form_letters_process_lines_are_no_reason(tx: Taxonomy, body: str) -> 
          "and you haven't yet.", "cosmetic-visual-inspection"),
         ("Your recruitment experience was thin for a talent partner role.", "recruiting"),
         ("We'd advise you to get your PRINCE2 before applying again.", "prince2"),
+        ("We are recruiting a Welder/Fabricator and you lacked Excel.", "microsoft-excel"),
+        ("We're unable to give detailed feedback, but the panel felt your Excel skills were below "
+         "the level we need.", "microsoft-excel"),
     ],
 )  # fmt: skip
 def test_a_reason_in_a_letter_still_gives_its_goal(tx: Taxonomy, body: str, skill: str) -> None:
