@@ -61,7 +61,7 @@ _NOT_A_REASON = re.compile(
     # "unable to give individual feedback", "you will not be proceeding further", "not been found
     # suitable", "haven't made the shortlist", "don't hesitate to call", "one of our standard
     # emails", a land acknowledgement, a complaints route, "this isn't the outcome you hoped for"
-    r"|individual (?:feedback|results)|proceeding further|(?:found|deemed) (?:un)?suitable"
+    r"|individual results|proceeding further|(?:found|deemed) (?:un)?suitable"
     r"|(?:made|make|making) the shortlist|hesitate to|standard (?:emails?|letters?|replies"
     r"|responses)|unceded|traditional (?:owners|custodians)|recruitment principles"
     r"|(?:isn't|wasn't|is not|was not) the outcome|more volunteers|can help you"
