@@ -208,10 +208,10 @@ def _mine_feedback(text: str, tx: Taxonomy, context: str) -> tuple[list[_Found],
         gap_framed = any(h.cue in REASON_CUES for h in hits)
         if under_advert and (_LIST_ITEM.match(words) or not _starts_line(clean, sent.start)):
             continue  # the advert's requirements or tips for everyone, a bullet at a time
-        under_advert = bool(_ADVERT_LEAD.search(words))
-        if under_advert:
-            under_advert = words.rstrip().endswith(":")
+        if _ADVERT_LEAD.search(words):
+            under_advert = words.rstrip().endswith(":")  # a list follows; a reminder stands alone
             continue
+        under_advert = False
         if is_boilerplate(words, gap_framed) or is_form_letter(words) or _PEOPLE_LINE.match(words):
             continue  # "Panel: Site Director, HR, Continuous Improvement Lead" names people
         framed = (

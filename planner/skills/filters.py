@@ -342,7 +342,8 @@ def names_a_skill(text: str, m: Mention, entry: Entry) -> bool:
         and (_THE_HIRING.search(before) or _HIRING_RULES.match(text, m.end))
     ):
         return False  # "this recruitment has been placed on hold"
-    if _EMPLOYERS_OWN.search(before) and not m.case_sensitive:
+    # searched in the text itself, so that "^" is the text's start, not the window's
+    if _EMPLOYERS_OWN.search(text, max(0, m.start - 40), m.start) and not m.case_sensitive:
         return False  # "Our funding application was not approved": the employer's, not a gap
     if entry.kind is GoalKind.LANGUAGE and (
         _NATIONALS_AFTER.match(text, m.end) or _WHO_LACKS.search(before)
